@@ -1,0 +1,48 @@
+import type { Channel } from '../../shared/channels';
+import type { Output, ParsedInput } from '../../shared/contract';
+import type { AppInfo } from '../../shared/domain';
+import { TillError } from '../../shared/errors';
+import type { PaymentEngine } from '../payments/engine';
+import type { ReceiptService } from '../receipts/service';
+import type { SaleService } from '../services/sale';
+import type { Repos } from '../store';
+
+export type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+};
+
+export interface HandlerDeps {
+  info: () => AppInfo;
+  sales: SaleService;
+  engine: PaymentEngine;
+  receipts: ReceiptService;
+  repos: Pick<Repos, 'sales' | 'payments'>;
+}
+
+const found = <T>(value: T | null, field: string): T => {
+  if (value === null) throw new TillError('NOT_FOUND', field);
+  return value;
+};
+
+/** The contract's implementation: thin, every rule lives in the services. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  return {
+    'app.info': () => d.info(),
+    'sale.current': () => d.sales.current(),
+    'sale.scan': ({ barcode, qty }) => d.sales.scan(barcode, qty),
+    'sale.setQty': ({ lineNo, qty }) => d.sales.setQty(lineNo, qty),
+    'sale.removeLine': ({ lineNo }) => d.sales.setQty(lineNo, 0),
+    'sale.clear': () => d.sales.clear(),
+    'pay.start': (input) =>
+      input.kind === 'wallet'
+        ? d.engine.startWallet(d.sales.current(), input.authCode)
+        : d.engine.startCash(d.sales.current(), input.receivedFen),
+    'pay.status': ({ paymentId }) => found(d.engine.get(paymentId), 'paymentId'),
+    'order.get': ({ orderId }) => ({
+      sale: found(d.repos.sales.get(orderId), 'orderId'),
+      payments: d.repos.payments.byOrder(orderId),
+      receipt: d.receipts.get(orderId),
+    }),
+    'receipt.get': ({ orderId }) => found(d.receipts.get(orderId), 'orderId'),
+  };
+}

@@ -1,0 +1,89 @@
+import type { Channel } from '../types';
+
+/**
+ * Customer behaviour in the sandbox, picked by the LAST FOUR digits of the payment code.
+ * This table is data because the UI shows it to the cashier. A code is single use, so for
+ * each new payment change any middle digit (or use makeSandboxCode).
+ */
+
+export type ScenarioBehaviour =
+  | { kind: 'instant' }
+  /** The customer is typing the password: CREATED until `afterMs` after pay, then `then`. */
+  | { kind: 'delayed'; afterMs: number; then: 'PAID' | 'PAY_CANCELED' }
+  | { kind: 'fail'; errorCode: string; errorMessage: string };
+
+export interface SandboxScenario {
+  id: string;
+  /** null = every suffix not listed elsewhere. */
+  suffix: string | null;
+  labelZh: string;
+  labelEn: string;
+  behaviour: ScenarioBehaviour;
+  examples: Record<Channel, string>;
+}
+
+export const SANDBOX_SCENARIOS: readonly SandboxScenario[] = [
+  {
+    id: 'SUCCESS',
+    suffix: null,
+    labelZh: '立即支付成功（其他任意尾号）',
+    labelEn: 'Instant success (any other last four digits)',
+    behaviour: { kind: 'instant' },
+    examples: { WECHAT: '134567890123450001', ALIPAY: '287654321098760001' },
+  },
+  {
+    id: 'PASSWORD_10S',
+    suffix: '1010',
+    labelZh: '顾客输入密码约 10 秒后支付成功',
+    labelEn: 'Customer enters the password, paid after ~10 s',
+    behaviour: { kind: 'delayed', afterMs: 10_000, then: 'PAID' },
+    examples: { WECHAT: '134567890123451010', ALIPAY: '287654321098761010' },
+  },
+  {
+    id: 'PASSWORD_2S',
+    suffix: '1002',
+    labelZh: '顾客输入密码约 2 秒后支付成功',
+    labelEn: 'Customer enters the password, paid after ~2 s',
+    behaviour: { kind: 'delayed', afterMs: 2_000, then: 'PAID' },
+    examples: { WECHAT: '134567890123451002', ALIPAY: '287654321098761002' },
+  },
+  {
+    id: 'INSUFFICIENT_FUND',
+    suffix: '4444',
+    labelZh: '余额不足，支付失败',
+    labelEn: 'Insufficient funds, payment fails',
+    behaviour: { kind: 'fail', errorCode: 'INSUFFICIENT_FUND', errorMessage: '余额不足' },
+    examples: { WECHAT: '134567890123454444', ALIPAY: '287654321098764444' },
+  },
+  {
+    id: 'EXPIRED_BARCODE',
+    suffix: '8888',
+    labelZh: '付款码已过期，支付失败',
+    labelEn: 'Expired payment code, payment fails',
+    behaviour: { kind: 'fail', errorCode: 'EXPIRED_BARCODE', errorMessage: '付款码已过期' },
+    examples: { WECHAT: '134567890123458888', ALIPAY: '287654321098768888' },
+  },
+  {
+    id: 'ABANDON',
+    suffix: '9999',
+    labelZh: '顾客放弃输入密码，45 秒后订单取消',
+    labelEn: 'Customer abandons the password, canceled after 45 s',
+    behaviour: { kind: 'delayed', afterMs: 45_000, then: 'PAY_CANCELED' },
+    examples: { WECHAT: '134567890123459999', ALIPAY: '287654321098769999' },
+  },
+];
+
+export function scenarioForCode(code: string): SandboxScenario {
+  const suffix = code.slice(-4);
+  const hit = SANDBOX_SCENARIOS.find((s) => s.suffix === suffix);
+  const fallback = SANDBOX_SCENARIOS.find((s) => s.suffix === null);
+  if (hit) return hit;
+  if (!fallback) throw new Error('SANDBOX_SCENARIOS has no default row');
+  return fallback;
+}
+
+/** A fresh code for a scenario: `n` fills the middle digits so each call can be unique. */
+export function makeSandboxCode(channel: Channel, suffix: string, n: number): string {
+  const middle = String(n % 1e12).padStart(12, '0');
+  return `${channel === 'WECHAT' ? '13' : '28'}${middle}${suffix}`;
+}

@@ -1,0 +1,68 @@
+import type { GatewayAnswer, OrderRef, PayRequest, PaymentGateway } from '../types';
+import { toAnswer, type Expectation } from './mapping';
+import { postSigned, type TransportOptions } from './transport';
+import type { UpayPayBody, UpayRefBody } from './wire';
+
+export interface UpayGatewayOptions {
+  baseUrl: string;
+  terminalSn: string;
+  terminalKey: string;
+  /** Per request, including the body read. ~15 s suits a micropay call (payments.md §6). */
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+  /** Overrides for adapters that reuse this client (the sandbox). */
+  name?: string;
+  sandbox?: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+function refBody(terminalSn: string, ref: OrderRef): { body: UpayRefBody; want: Expectation } {
+  // sn is preferred by the platform; we send exactly the id we were given.
+  return 'sn' in ref
+    ? { body: { terminal_sn: terminalSn, sn: ref.sn }, want: { sn: ref.sn } }
+    : {
+        body: { terminal_sn: terminalSn, client_sn: ref.clientSn },
+        want: { clientSn: ref.clientSn },
+      };
+}
+
+/** A Shouqianba-style upay v2 client (payments.md §4) behind the PaymentGateway interface. */
+export function createUpayGateway(opts: UpayGatewayOptions): PaymentGateway {
+  const transport: TransportOptions = {
+    baseUrl: opts.baseUrl,
+    terminalSn: opts.terminalSn,
+    terminalKey: opts.terminalKey,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetchImpl: opts.fetchImpl ?? fetch,
+  };
+
+  async function call(path: string, body: object, want: Expectation): Promise<GatewayAnswer> {
+    const result = await postSigned(transport, path, body);
+    return result.ok ? toAnswer(result.reply, want) : result.answer;
+  }
+
+  return {
+    name: opts.name ?? 'upay',
+    sandbox: opts.sandbox ?? false,
+    pay(req: PayRequest) {
+      const body: UpayPayBody = {
+        terminal_sn: opts.terminalSn,
+        client_sn: req.clientSn,
+        total_amount: String(req.amountFen),
+        dynamic_id: req.authCode,
+        subject: req.subject,
+        operator: req.operator,
+      };
+      return call('/upay/v2/pay', body, { clientSn: req.clientSn, amountFen: req.amountFen });
+    },
+    query(ref: OrderRef) {
+      const { body, want } = refBody(opts.terminalSn, ref);
+      return call('/upay/v2/query', body, want);
+    },
+    cancel(ref: OrderRef) {
+      const { body, want } = refBody(opts.terminalSn, ref);
+      return call('/upay/v2/cancel', body, want);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Settings kept in <dataDir>/settings.json; the environment overrides them (DESIGN.md). */
+export const SettingsSchema = z
+  .object({
+    storeName: z.string().min(1).max(40).default('好邻居便利店（示范店）'),
+    cashier: z.string().min(1).max(20).default('王芳'),
+    tillNo: z
+      .string()
+      .regex(/^\d{1,2}$/)
+      .default('01'),
+    printerProfile: z.enum(['58mm', '80mm-180dpi', '80mm']).default('80mm'),
+    printer: z.string().optional(),
+    gateway: z
+      .object({ url: z.url(), terminalSn: z.string().min(1), terminalKey: z.string().min(1) })
+      .optional(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export interface TillConfig extends Settings {
+  dataDir: string;
+  /** 'virtual' = the built-in virtual printer (the default when TILL_PRINTER is unset). */
+  printerUri: string;
+  gatewayMode: 'sandbox' | 'upay';
+  port: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TillConfig {
+  const dataDir = resolve(env.TILL_DATA_DIR || join(homedir(), '.till'));
+  const file = join(dataDir, 'settings.json');
+  let raw: unknown = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  const parsed = SettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const settings = parsed.data;
+  const gatewayEnv = env.TILL_GATEWAY || 'sandbox';
+  if (gatewayEnv !== 'sandbox') {
+    if (!settings.gateway)
+      throw new ConfigError(`TILL_GATEWAY=${gatewayEnv} needs gateway credentials in ${file}`);
+    settings.gateway.url = gatewayEnv;
+  }
+  const port = Number(env.TILL_PORT ?? 8420);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`TILL_PORT=${env.TILL_PORT} is not a port`);
+  return {
+    ...settings,
+    dataDir,
+    printerUri: env.TILL_PRINTER || settings.printer || 'virtual',
+    gatewayMode: gatewayEnv === 'sandbox' ? 'sandbox' : 'upay',
+    port,
+  };
+}

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+
+/** One logger for the host; secrets and payment codes are redacted before a line is written. */
+export function createLogger(dataDir: string, level = process.env.TILL_LOG_LEVEL ?? 'info') {
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  return pino(
+    {
+      level,
+      base: { app: 'till' },
+      redact: {
+        paths: [
+          'authCode',
+          '*.authCode',
+          'terminalKey',
+          '*.terminalKey',
+          'token',
+          '*.token',
+          'key',
+          '*.key',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    pino.destination({ dest: join(dataDir, 'logs', 'till.log'), sync: false, mkdir: true }),
+  );
+}
+export type Logger = ReturnType<typeof createLogger>;

@@ -1,0 +1,91 @@
+import { isPrinterError, sendJob, type Transport } from '../../printer';
+import type { PrintJob } from '../../shared/domain';
+import type { EventBus } from '../api/events';
+import type { Repos } from '../store';
+import { iso, type Clock } from '../services/clock';
+import { newId } from '../services/ids';
+
+export interface PrintQueueDeps {
+  repos: Pick<Repos, 'printJobs'>;
+  printerUri: string;
+  openTransport: (uri: string) => Transport;
+  clock: Clock;
+  events: EventBus;
+  confirmTimeoutMs?: number;
+}
+
+/**
+ * Persisted jobs sent one at a time. A job is PRINTED only when the printer answered the GS r 1
+ * at its end; anything else is FAILED with the printer's reason, for the recovery flow.
+ */
+export function createPrintQueue(deps: PrintQueueDeps) {
+  const { repos, clock, events } = deps;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const set = (
+    id: string,
+    state: PrintJob['state'],
+    reason: { code: string; text: string } | null,
+    attempt = false,
+  ) => {
+    const job = repos.printJobs.setState(id, state, iso(clock.now()), reason, attempt);
+    events.emit('print.updated', job);
+    return job;
+  };
+
+  async function send(id: string): Promise<PrintJob> {
+    const bytes = repos.printJobs.bytes(id);
+    if (!bytes) throw new Error(`print job ${id} has no bytes`);
+    set(id, 'SENDING', null, true);
+    let transport: Transport | null = null;
+    try {
+      transport = deps.openTransport(deps.printerUri);
+      await transport.open();
+      await sendJob(transport, bytes, { confirmTimeoutMs: deps.confirmTimeoutMs ?? 5_000 });
+      return set(id, 'PRINTED', null);
+    } catch (err) {
+      const reason = isPrinterError(err)
+        ? { code: err.code, text: err.messageZh }
+        : {
+            code: 'IO',
+            text: `打印机通信错误：${err instanceof Error ? err.message : String(err)}`,
+          };
+      return set(id, 'FAILED', reason);
+    } finally {
+      await transport?.close().catch(() => undefined);
+    }
+  }
+
+  /** Jobs run in order: two receipts never interleave on one printer. */
+  function run(id: string): Promise<PrintJob> {
+    const next = chain.then(() => send(id));
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    printer: deps.printerUri,
+    enqueue(
+      orderId: string | null,
+      kind: string,
+      bytes: Uint8Array,
+    ): { job: PrintJob; done: Promise<PrintJob> } {
+      const id = newId('job');
+      repos.printJobs.insert({
+        id,
+        orderId,
+        kind,
+        printer: deps.printerUri,
+        bytes,
+        at: iso(clock.now()),
+      });
+      const job = repos.printJobs.get(id) as PrintJob;
+      events.emit('print.updated', job);
+      return { job, done: run(id) };
+    },
+    retry: (jobId: string): Promise<PrintJob> => run(jobId),
+    /** Drains the chain, for shutdown and tests. */
+    idle: (): Promise<unknown> => chain,
+  };
+}
+export type PrintQueue = ReturnType<typeof createPrintQueue>;

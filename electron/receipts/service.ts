@@ -1,0 +1,64 @@
+import { encodeEscPos, layoutReceipt, renderText, type PrinterProfile } from '../../printer';
+import type { Payment, Receipt } from '../../shared/domain';
+import { TillError } from '../../shared/errors';
+import type { Repos } from '../store';
+import { iso, type Clock } from '../services/clock';
+import { chinaStamp } from '../services/ids';
+import { buildReceiptDoc } from './model';
+import type { PrintQueue } from './printQueue';
+import { writePrintTxt } from './printTxt';
+
+export interface ReceiptServiceDeps {
+  repos: Pick<Repos, 'sales' | 'payments' | 'receipts' | 'printJobs'>;
+  dataDir: string;
+  storeName: string;
+  cashier: string;
+  tillNo: string;
+  profile: PrinterProfile;
+  queue: PrintQueue;
+  clock: Clock;
+}
+
+const chinaTime = (ms: number): string => {
+  const s = chinaStamp(ms);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
+};
+
+/** Paid order → receipt model → print.txt (first, so it exists even if the printer fails) → printer. */
+export function createReceiptService(deps: ReceiptServiceDeps) {
+  const { repos, clock } = deps;
+
+  function issue(payment: Payment): { receipt: Receipt; printed: Promise<unknown> } {
+    const sale = repos.sales.get(payment.orderId);
+    if (!sale) throw new TillError('NOT_FOUND', 'orderId');
+    const at = clock.now();
+    const doc = buildReceiptDoc({
+      storeName: deps.storeName,
+      cashier: deps.cashier,
+      tillNo: deps.tillNo,
+      sale,
+      payment,
+      printedAt: chinaTime(at),
+    });
+    const laid = layoutReceipt(doc, deps.profile);
+    const text = renderText(laid);
+    const txtPath = writePrintTxt(deps.dataDir, sale.orderId, chinaStamp(at).slice(0, 8), text);
+    repos.receipts.save({ orderId: sale.orderId, text, txtPath, createdAt: iso(at) });
+    const { done } = deps.queue.enqueue(sale.orderId, 'receipt', encodeEscPos(laid));
+    return { receipt: get(sale.orderId) as Receipt, printed: done };
+  }
+
+  function get(orderId: string): Receipt | null {
+    const r = repos.receipts.get(orderId);
+    return r ? { ...r, printJob: repos.printJobs.latestForOrder(orderId) } : null;
+  }
+
+  /** After a crash between PAID and the receipt: every paid order gets its receipt. */
+  function ensureAll(paidWithoutReceipt: Payment[]): number {
+    for (const p of paidWithoutReceipt) issue(p);
+    return paidWithoutReceipt.length;
+  }
+
+  return { issue, get, ensureAll };
+}
+export type ReceiptService = ReturnType<typeof createReceiptService>;

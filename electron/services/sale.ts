@@ -1,0 +1,73 @@
+import { isValidEan13 } from '../../shared/codes';
+import type { Sale } from '../../shared/domain';
+import { TillError } from '../../shared/errors';
+import type { EventBus } from '../api/events';
+import type { Repos } from '../store';
+import { iso, type Clock } from './clock';
+import { newOrderId } from './ids';
+
+export interface SaleServiceDeps {
+  repos: Pick<Repos, 'sales' | 'products' | 'audit'>;
+  clock: Clock;
+  events: EventBus;
+  cashier: string;
+}
+
+/** The open sale (cart). Nothing changes while a payment for it is under way. */
+export function createSaleService({ repos, clock, events, cashier }: SaleServiceDeps) {
+  const { sales, products } = repos;
+
+  const current = (): Sale => {
+    const open = sales.current();
+    if (open) return open;
+    const at = clock.now();
+    const id = newOrderId(at);
+    sales.create(id, cashier, iso(at));
+    return sales.get(id) as Sale;
+  };
+  const editable = (): Sale => {
+    const sale = current();
+    if (sale.status !== 'OPEN') throw new TillError('SALE_LOCKED');
+    return sale;
+  };
+  const changed = (orderId: string): Sale => {
+    const sale = sales.get(orderId) as Sale;
+    events.emit('sale.updated', sale);
+    return sale;
+  };
+
+  return {
+    current,
+    scan(barcode: string, qty = 1): Sale {
+      const code = barcode.trim();
+      // In-store codes (weighed goods, shelf labels) are not EAN-13, so only unknown codes are refused.
+      if (!/^\d{6,14}$/.test(code)) throw new TillError('BAD_BARCODE', 'barcode');
+      const product = products.find(code);
+      if (!product) {
+        throw new TillError(
+          'UNKNOWN_BARCODE',
+          'barcode',
+          isValidEan13(code) ? code : `${code}, check digit wrong`,
+        );
+      }
+      const sale = editable();
+      sales.addProduct(sale.orderId, product, qty, iso(clock.now()));
+      return changed(sale.orderId);
+    },
+    setQty(lineNo: number, qty: number): Sale {
+      const sale = editable();
+      if (!sales.setQty(sale.orderId, lineNo, qty, iso(clock.now())))
+        throw new TillError('NOT_FOUND', 'lineNo');
+      return changed(sale.orderId);
+    },
+    clear(): Sale {
+      const sale = editable();
+      sales.clearLines(sale.orderId, iso(clock.now()));
+      repos.audit.record(iso(clock.now()), cashier, 'sale.clear', sale.orderId, {
+        lines: sale.lines.length,
+      });
+      return changed(sale.orderId);
+    },
+  };
+}
+export type SaleService = ReturnType<typeof createSaleService>;

@@ -1,0 +1,26 @@
+import { createAuditRepo } from './audit';
+import { openStore, type Db, type OpenOptions } from './db';
+import { createPaymentsRepo } from './payments';
+import { createPrintJobsRepo } from './printJobs';
+import { createProductsRepo } from './products';
+import { createReceiptsRepo } from './receipts';
+import { createSalesRepo } from './sales';
+
+export type { Db } from './db';
+
+export function createRepos(db: Db) {
+  return {
+    db,
+    sales: createSalesRepo(db),
+    products: createProductsRepo(db),
+    payments: createPaymentsRepo(db),
+    printJobs: createPrintJobsRepo(db),
+    receipts: createReceiptsRepo(db),
+    audit: createAuditRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;
+
+export function openRepos(file: string, opts?: OpenOptions): Repos {
+  return createRepos(openStore(file, opts));
+}

@@ -1,0 +1,7 @@
+import { m001 } from './001_core';
+import { m002 } from './002_products';
+import { m003 } from './003_indexes';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];

@@ -1,0 +1,12 @@
+import { EscPosInterpreter, type DecodedJob } from './interpreter';
+import { EscPosStream } from './stream';
+
+export type { DecodedJob };
+
+/** Interprets a whole ESC/POS job; never throws on bad input, it reports unknown commands. */
+export function decodeEscPos(bytes: Uint8Array): DecodedJob {
+  const stream = new EscPosStream();
+  const interp = new EscPosInterpreter();
+  for (const cmd of [...stream.push(bytes), ...stream.end()]) interp.apply(cmd);
+  return interp.finish();
+}

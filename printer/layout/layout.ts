@@ -1,0 +1,121 @@
+import { DEFAULT_PROFILE, MIN_COLUMNS, type PrinterProfile } from '../profiles';
+import { sanitizeText } from '../text/sanitize';
+import { charWidth } from '../text/width';
+import { wrapText, align } from '../text/wrap';
+import type { DocBlock, LaidLine, LaidOutReceipt, ReceiptDoc } from '../types';
+import { itemRows } from './item';
+import { pairRows, paperWidth, textRows, toLine, type Row, type Size } from './rows';
+
+/** QR model 2, level M, byte mode holds at most 2331 bytes; refuse rather than print garbage. */
+export const QR_MAX_BYTES = 2331;
+/** GS k 73 takes a one-byte length; '{B' plus escaped '{' must fit. */
+export const BARCODE_MAX_CHARS = 120;
+
+/**
+ * The single layout both renderers use: sanitises every string, wraps by display width and
+ * pads for alignment, so paper and print.txt show the same lines.
+ */
+export function layoutReceipt(
+  doc: ReceiptDoc,
+  profile: PrinterProfile = DEFAULT_PROFILE,
+): LaidOutReceipt {
+  if (!Number.isInteger(profile.columns) || profile.columns < MIN_COLUMNS) {
+    throw new RangeError(
+      `printer profile ${profile.id}: columns must be an integer ≥ ${MIN_COLUMNS}`,
+    );
+  }
+  const lines: LaidLine[] = [];
+  for (const block of doc.blocks) lines.push(...layoutBlock(block, profile.columns));
+  return { profile, lines };
+}
+
+function rowsToLines(rows: Row[], columns: number, bold: boolean, size: Size): LaidLine[] {
+  return rows.map((r) => toLine(r, columns, bold, size));
+}
+
+function layoutBlock(block: DocBlock, columns: number): LaidLine[] {
+  switch (block.kind) {
+    case 'text': {
+      const size = block.size ?? 'normal';
+      const width = paperWidth(columns, size);
+      // A newline in a text block is an intended line break; sanitising alone would glue lines.
+      const rows = block.text
+        .split(/\r?\n/)
+        .flatMap((part) => textRows(sanitizeText(part), width, block.align ?? 'left'));
+      return rowsToLines(rows, columns, block.bold ?? false, size);
+    }
+    case 'pair': {
+      const size = block.size ?? 'normal';
+      const rows = pairRows(
+        sanitizeText(block.left),
+        sanitizeText(block.right),
+        paperWidth(columns, size),
+      );
+      return rowsToLines(rows, columns, block.bold ?? false, size);
+    }
+    case 'item': {
+      const s = sanitizeText;
+      const rows = itemRows(
+        s(block.name),
+        s(block.qty),
+        s(block.unitPrice),
+        s(block.total),
+        columns,
+      );
+      return rowsToLines(rows, columns, false, 'normal');
+    }
+    case 'rule': {
+      const ch = [...sanitizeText(block.char ?? '-')][0] ?? '-';
+      return rowsToLines(
+        [{ left: ch.repeat(Math.floor(columns / charWidth(ch))), align: 'left' }],
+        columns,
+        false,
+        'normal',
+      );
+    }
+    case 'qr':
+      return [layoutQr(block.data, block.caption, columns)];
+    case 'barcode':
+      return [layoutBarcode(block.data, columns)];
+    case 'feed': {
+      const n = Math.trunc(block.lines);
+      return Number.isFinite(n) && n > 0 ? [{ kind: 'feed', lines: Math.min(n, 255) }] : [];
+    }
+    case 'drawer':
+      return [{ kind: 'drawer' }];
+    case 'cut':
+      return [{ kind: 'cut' }];
+  }
+}
+
+function centred(text: string, columns: number): string[] {
+  return wrapText(text, columns).map((l) => align(l, columns, 'center'));
+}
+
+function layoutQr(data: string, caption: string | undefined, columns: number): LaidLine {
+  // Only lone surrogates are repaired: the payload travels length-prefixed, so it cannot inject.
+  const clean = data.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '?',
+  );
+  const bytes = new TextEncoder().encode(clean).length;
+  if (bytes === 0 || bytes > QR_MAX_BYTES) {
+    throw new RangeError(`QR data must be 1..${QR_MAX_BYTES} UTF-8 bytes, got ${bytes}`);
+  }
+  const cap = caption === undefined ? '' : sanitizeText(caption);
+  const captionLines = cap === '' ? [] : centred(cap, columns);
+  return {
+    kind: 'qr',
+    data: clean,
+    caption: captionLines,
+    textLines: captionLines.length > 0 ? captionLines : centred(sanitizeText(clean), columns),
+  };
+}
+
+function layoutBarcode(data: string, columns: number): LaidLine {
+  const clean = sanitizeText(data);
+  if (!/^[\x20-\x7e]+$/.test(clean) || clean.length > BARCODE_MAX_CHARS) {
+    throw new RangeError(`CODE128 data must be 1..${BARCODE_MAX_CHARS} printable ASCII characters`);
+  }
+  return { kind: 'barcode', data: clean, textLines: centred(clean, columns) };
+}

@@ -1,0 +1,12 @@
+/**
+ * A byte pipe to a printer. `read` resolves with 1..maxBytes bytes as soon as any are
+ * available; it rejects with PrinterError TIMEOUT when none arrive within timeoutMs (0 =
+ * only what is already buffered) and DISCONNECTED once the link is gone and drained.
+ */
+export interface Transport {
+  readonly uri: string;
+  open(): Promise<void>;
+  write(data: Uint8Array): Promise<void>;
+  read(maxBytes: number, timeoutMs: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}

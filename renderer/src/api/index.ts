@@ -1,0 +1,20 @@
+import type { TillApi } from '../../../shared/contract';
+import { createKioskApi } from './kiosk';
+import { takeKioskToken } from './token';
+
+let api: TillApi | null = null;
+
+/** The only way to the host: the Electron preload's object, or the kiosk HTTP client. */
+export function getApi(): TillApi {
+  if (api) return api;
+  if (window.till) {
+    api = window.till;
+  } else {
+    const token = takeKioskToken({ location, storage: sessionStorage, history });
+    api = createKioskApi({ baseUrl: '', token });
+  }
+  return api;
+}
+
+export { createKioskApi } from './kiosk';
+export { takeKioskToken } from './token';

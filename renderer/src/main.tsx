@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { getApi } from './api';
+import { initI18n } from './i18n';
+import { startBridge } from './state/bridge';
+import { TillProvider } from './state/react';
+import { createTillStore } from './state/store';
+import './styles.css';
+
+initI18n('zh');
+const api = getApi();
+const store = createTillStore(api);
+startBridge(api, store);
+void store.getState().loadInfo();
+void store.getState().loadSale(); // the host keeps the cart across restarts
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <TillProvider store={store}>
+        <App />
+      </TillProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,126 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiError } from '../../../shared/errors';
+import { formatFen } from '../../../shared/money';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { KeyButton } from '../components/KeyButton';
+import { LinesTable } from '../components/LinesTable';
+import { useKeepFocus, useKeys } from '../hooks';
+import { useActions, useTill } from '../state/react';
+
+/** Scan, correct, pay. The scan field owns the keyboard; every action also has a big button. */
+export function CheckoutScreen() {
+  const { t } = useTranslation();
+  const sale = useTill((s) => s.sale);
+  const selected = useTill((s) => s.selected);
+  const actions = useActions();
+  const [code, setCode] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useKeepFocus(input, !confirming);
+
+  const lines = sale?.lines ?? [];
+  const requirePay = (screen: 'wallet' | 'cash') => {
+    if (lines.length === 0) actions.showError(apiError('EMPTY_CART'));
+    else actions.goTo(screen);
+  };
+  const clearNow = () => {
+    setConfirming(false);
+    void actions.clearSale();
+  };
+
+  useKeys((e) => {
+    if (confirming) {
+      if (e.key === 'Enter') clearNow();
+      else if (e.key === 'Escape') setConfirming(false);
+      else return;
+    } else if (e.key === 'Enter') {
+      const barcode = code;
+      setCode(''); // ready for the next scan while this one is on its way
+      void actions.scan(barcode);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      actions.moveSelection(e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === '+' || e.key === '-') {
+      void actions.changeQty(e.key === '+' ? 1 : -1);
+    } else if (e.key === 'Delete') {
+      void actions.removeSelected();
+    } else if (e.key === 'F1') {
+      requirePay('wallet');
+    } else if (e.key === 'F2') {
+      requirePay('cash');
+    } else if (e.key === 'F4') {
+      if (lines.length > 0) setConfirming(true);
+    } else if (e.key === 'Escape') {
+      actions.clearError();
+    } else return;
+    e.preventDefault();
+  });
+
+  return (
+    <main className="screen checkout">
+      <section className="checkout-left">
+        <label className="scan-field">
+          <span className="scan-label">{t('checkout.scanLabel')}</span>
+          <input
+            ref={input}
+            className="scan-input"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            value={code}
+            placeholder={t('checkout.scanPlaceholder')}
+            onChange={(e) => setCode(e.target.value.replace(/[+-]/g, ''))}
+            data-testid="scan-input"
+          />
+        </label>
+        <LinesTable lines={lines} selected={selected} onSelect={actions.select} />
+        <div className="keys-hint">{t('checkout.keysHint')}</div>
+      </section>
+      <aside className="checkout-right">
+        <div className="total-box">
+          <div className="total-label">{t('checkout.total')}</div>
+          <div className="total-amount num" data-testid="total">
+            {formatFen(sale?.totalFen ?? 0)}
+          </div>
+          <div className="total-items">
+            {t('checkout.items')}
+            <strong className="num" data-testid="item-count">
+              {t('checkout.itemsUnit', { count: sale?.itemCount ?? 0 })}
+            </strong>
+          </div>
+        </div>
+        <div className="pay-keys">
+          <KeyButton
+            keyCap="F1"
+            tone="primary"
+            label={t('checkout.payWallet')}
+            sub={t('checkout.payWalletSub')}
+            onPress={() => requirePay('wallet')}
+          />
+          <KeyButton
+            keyCap="F2"
+            tone="cash"
+            label={t('checkout.payCash')}
+            onPress={() => requirePay('cash')}
+          />
+          <KeyButton
+            keyCap="F4"
+            tone="danger"
+            label={t('checkout.clear')}
+            disabled={lines.length === 0}
+            onPress={() => setConfirming(true)}
+          />
+        </div>
+      </aside>
+      {confirming ? (
+        <ConfirmDialog
+          message={t('checkout.confirmClear')}
+          yes={t('checkout.confirmYes')}
+          no={t('checkout.confirmNo')}
+          onYes={clearNow}
+          onNo={() => setConfirming(false)}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Channel, EventName } from './channels';
+import type { Result } from './result';
+import {
+  AppInfoSchema,
+  OrderDetailSchema,
+  PaymentSchema,
+  PrintJobSchema,
+  ReceiptSchema,
+  SaleSchema,
+} from './domain';
+
+/**
+ * The one API between UI and host. Both bindings (Electron IPC and the kiosk HTTP server)
+ * parse requests with these schemas; nothing else crosses the boundary.
+ */
+const none = z.object({}).strict();
+const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
+
+export const PayStartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('wallet'), authCode: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('cash'), receivedFen: z.number().int().min(0).max(100_000_000) }).strict(),
+]);
+
+export const contract = {
+  'app.info': { input: none, output: AppInfoSchema },
+  'sale.current': { input: none, output: SaleSchema },
+  'sale.scan': {
+    input: z.object({ barcode: z.string().min(1).max(64), qty: z.number().int().min(1).max(999).optional() }).strict(),
+    output: SaleSchema,
+  },
+  'sale.setQty': {
+    input: z.object({ lineNo: z.number().int().min(1), qty: z.number().int().min(0).max(999) }).strict(),
+    output: SaleSchema,
+  },
+  'sale.removeLine': { input: z.object({ lineNo: z.number().int().min(1) }).strict(), output: SaleSchema },
+  'sale.clear': { input: none, output: SaleSchema },
+  'pay.start': { input: PayStartSchema, output: PaymentSchema },
+  'pay.status': {
+    input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
+    output: PaymentSchema,
+  },
+  'order.get': { input: orderRef, output: OrderDetailSchema },
+  'receipt.get': { input: orderRef, output: ReceiptSchema },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  'sale.updated': SaleSchema,
+  'payment.updated': PaymentSchema,
+  'print.updated': PrintJobSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
+export type Output<C extends Channel> = z.output<(typeof contract)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** The object the renderer talks to: one method per operation plus a typed event subscription. */
+export type TillApi = {
+  [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,15 @@
+import type { ErrorCode } from './errors';
+
+/** What crosses the UI/host boundary: never an exception, always one of these. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  messageZh: string;
+  /** Which field of the request was refused, when one was. */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: ApiError): Result<never> => ({ ok: false, error });

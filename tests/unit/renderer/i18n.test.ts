@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../renderer/src/i18n/en';
+import { zh } from '../../../renderer/src/i18n/zh';
+
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+
+describe('i18n resources', () => {
+  it('has every Chinese text in English too, and nothing empty', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+    for (const k of keys(zh)) {
+      const value = k
+        .split('.')
+        .reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], zh);
+      expect(value, k).not.toBe('');
+    }
+  });
+
+  it('names every payment state the engine has', async () => {
+    const { PAYMENT_STATES } = await import('../../../shared/domain');
+    for (const state of PAYMENT_STATES) expect(zh.status[state], state).toBeTruthy();
+  });
+});
