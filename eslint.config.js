@@ -11,7 +11,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -24,7 +27,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     ignores: ['electron/shell/**', 'tests/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/shell/* may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only electron/shell/* may import electron.' }] },
+      ],
     },
   },
   {
@@ -33,7 +39,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'fs', 'path', 'child_process', 'better-sqlite3'], patterns: ['node:*', '../electron/*', '../../electron/*', '../printer/*', '../../printer/*'] },
+        {
+          paths: ['electron', 'fs', 'path', 'child_process', 'better-sqlite3'],
+          patterns: [
+            'node:*',
+            '../electron/*',
+            '../../electron/*',
+            '../printer/*',
+            '../../printer/*',
+          ],
+        },
       ],
     },
   },

@@ -8,6 +8,9 @@ export type PrinterErrorCode =
   | 'OFFLINE'
   | 'NOT_CONFIRMED'
   | 'UNSUPPORTED_URI'
+  | 'PERMISSION_DENIED'
+  | 'BUSY'
+  | 'NO_STATUS'
   | 'IO';
 
 // Cashier-facing text: every failure says what happened and what to do next (DESIGN.md invariants).
@@ -21,18 +24,28 @@ const MESSAGES_ZH: Record<PrinterErrorCode, string> = {
   OFFLINE: '打印机处于离线状态，请检查打印机后重新打印。',
   NOT_CONFIRMED: '未收到打印机的完成确认，小票可能未打印，请查看打印机后决定是否重打。',
   UNSUPPORTED_URI: '不支持的打印机地址类型，请检查打印机设置。',
+  PERMISSION_DENIED: '没有访问打印机端口的权限，请联系技术人员设置权限后重试。',
+  BUSY: '打印机端口被其他程序或驱动占用，请关闭占用的程序后重试。',
+  NO_STATUS: '此连接方式无法读取打印机状态，请直接查看打印机。',
   IO: '打印机通信错误，请重试；如仍失败请联系技术人员。',
 };
 
 export class PrinterError extends Error {
   readonly code: PrinterErrorCode;
   readonly messageZh: string;
+  /** For the technician: the concrete fix (udev rule, dialout group, Zadig…), when known. */
+  readonly hint: string | undefined;
 
-  constructor(code: PrinterErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: PrinterErrorCode,
+    message: string,
+    options?: { cause?: unknown; hint?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PrinterError';
     this.code = code;
     this.messageZh = MESSAGES_ZH[code];
+    this.hint = options?.hint;
   }
 }
 

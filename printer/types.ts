@@ -1,7 +1,15 @@
 import type { Align } from './text/wrap';
 import type { PrinterProfile } from './profiles';
+import type { MonoBitmap } from './escpos/raster';
 
-export type { Align };
+export type { Align, MonoBitmap };
+
+/**
+ * A logo: a bitmap sent as banded raster (GS v 0), or an image already stored in the
+ * printer's NV memory, by key (GS ( L fn 69, two ASCII characters) or number (FS p n).
+ * NV saves ~8 KB per receipt on slow serial links (escpos.md §7).
+ */
+export type LogoSource = { bitmap: MonoBitmap } | { nvKey: string } | { nvImage: number };
 
 export type DocBlock =
   | { kind: 'text'; text: string; align?: Align; bold?: boolean; size?: 'normal' | 'double' }
@@ -11,6 +19,7 @@ export type DocBlock =
   | { kind: 'qr'; data: string; caption?: string }
   | { kind: 'barcode'; data: string }
   | { kind: 'feed'; lines: number }
+  | ({ kind: 'logo' } & LogoSource)
   | { kind: 'drawer' }
   | { kind: 'cut' };
 
@@ -28,6 +37,7 @@ export type LaidLine =
   | { kind: 'qr'; data: string; caption: string[]; textLines: string[] }
   | { kind: 'barcode'; data: string; textLines: string[] }
   | { kind: 'feed'; lines: number }
+  | { kind: 'logo'; source: LogoSource }
   | { kind: 'drawer' }
   | { kind: 'cut' };
 

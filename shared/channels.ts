@@ -11,6 +11,8 @@ export const CHANNELS = [
   'sale.clear',
   'pay.start',
   'pay.status',
+  'pay.cancel',
+  'order.refund',
   'order.get',
   'receipt.get',
 ] as const;

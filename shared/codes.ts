@@ -27,5 +27,7 @@ export function classifyPaymentCode(code: string): WalletChannel | null {
 
 /** Receipts and logs show a payment code masked: it is a bearer credential for a minute. */
 export function maskPaymentCode(code: string): string {
-  return code.length <= 8 ? '****' : `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
+  return code.length <= 8
+    ? '****'
+    : `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
 }

@@ -7,6 +7,7 @@ import {
   PaymentSchema,
   PrintJobSchema,
   ReceiptSchema,
+  RefundResultSchema,
   SaleSchema,
 } from './domain';
 
@@ -17,28 +18,73 @@ import {
 const none = z.object({}).strict();
 const orderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
 
+const fenAmount = z.number().int().min(1).max(100_000_000);
+
+/** amountFen (wallet) and partial (cash) make a split tender: part cash, part wallet. */
 export const PayStartSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('wallet'), authCode: z.string().min(1).max(64) }).strict(),
-  z.object({ kind: z.literal('cash'), receivedFen: z.number().int().min(0).max(100_000_000) }).strict(),
+  z
+    .object({
+      kind: z.literal('wallet'),
+      authCode: z.string().min(1).max(64),
+      amountFen: fenAmount.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('cash'),
+      receivedFen: z.number().int().min(0).max(100_000_000),
+      partial: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 
 export const contract = {
   'app.info': { input: none, output: AppInfoSchema },
   'sale.current': { input: none, output: SaleSchema },
   'sale.scan': {
-    input: z.object({ barcode: z.string().min(1).max(64), qty: z.number().int().min(1).max(999).optional() }).strict(),
+    input: z
+      .object({
+        barcode: z.string().min(1).max(64),
+        qty: z.number().int().min(1).max(999).optional(),
+      })
+      .strict(),
     output: SaleSchema,
   },
   'sale.setQty': {
-    input: z.object({ lineNo: z.number().int().min(1), qty: z.number().int().min(0).max(999) }).strict(),
+    input: z
+      .object({ lineNo: z.number().int().min(1), qty: z.number().int().min(0).max(999) })
+      .strict(),
     output: SaleSchema,
   },
-  'sale.removeLine': { input: z.object({ lineNo: z.number().int().min(1) }).strict(), output: SaleSchema },
+  'sale.removeLine': {
+    input: z.object({ lineNo: z.number().int().min(1) }).strict(),
+    output: SaleSchema,
+  },
   'sale.clear': { input: none, output: SaleSchema },
   'pay.start': { input: PayStartSchema, output: PaymentSchema },
   'pay.status': {
     input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
     output: PaymentSchema,
+  },
+  'pay.cancel': {
+    input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
+    output: PaymentSchema,
+  },
+  'order.refund': {
+    input: z
+      .object({
+        orderId: z.string().min(1).max(64),
+        /** Idempotency key: the same request sent twice refunds once. */
+        requestId: z
+          .string()
+          .min(1)
+          .max(32)
+          .regex(/^[A-Za-z0-9_-]+$/),
+        amountFen: fenAmount.optional(),
+        reason: z.string().max(80).optional(),
+      })
+      .strict(),
+    output: RefundResultSchema,
   },
   'order.get': { input: orderRef, output: OrderDetailSchema },
   'receipt.get': { input: orderRef, output: ReceiptSchema },

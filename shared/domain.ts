@@ -126,3 +126,17 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const RefundSchema = z.object({
+  paymentId: z.string(),
+  /** The acquirer's idempotency key (out_refund_no / out_request_no / refund_request_no). */
+  refundNo: z.string(),
+  amountFen: fen,
+  state: z.enum(['PENDING', 'REFUNDED', 'FAILED']),
+  errorCode: z.string().nullable(),
+});
+export const RefundResultSchema = z.object({
+  orderId: z.string(),
+  refunds: z.array(RefundSchema),
+});
+export type RefundResult = z.infer<typeof RefundResultSchema>;

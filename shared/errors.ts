@@ -40,7 +40,11 @@ export class TillError extends Error {
   }
 
   toApiError(): ApiError {
-    const error: ApiError = { code: this.code, message: this.message, messageZh: ERRORS[this.code][1] };
+    const error: ApiError = {
+      code: this.code,
+      message: this.message,
+      messageZh: ERRORS[this.code][1],
+    };
     if (this.field) error.field = this.field;
     return error;
   }

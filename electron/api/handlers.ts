@@ -3,6 +3,7 @@ import type { Output, ParsedInput } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import { TillError } from '../../shared/errors';
 import type { PaymentEngine } from '../payments/engine';
+import type { RefundService } from '../payments/refunds';
 import type { ReceiptService } from '../receipts/service';
 import type { SaleService } from '../services/sale';
 import type { Repos } from '../store';
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   sales: SaleService;
   engine: PaymentEngine;
   receipts: ReceiptService;
+  refunds: RefundService;
   repos: Pick<Repos, 'sales' | 'payments'>;
 }
 
@@ -35,9 +37,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'sale.clear': () => d.sales.clear(),
     'pay.start': (input) =>
       input.kind === 'wallet'
-        ? d.engine.startWallet(d.sales.current(), input.authCode)
-        : d.engine.startCash(d.sales.current(), input.receivedFen),
+        ? d.engine.startWallet(d.sales.current(), input.authCode, input.amountFen)
+        : d.engine.startCash(d.sales.current(), input.receivedFen, input.partial ?? false),
     'pay.status': ({ paymentId }) => found(d.engine.get(paymentId), 'paymentId'),
+    'pay.cancel': ({ paymentId }) => d.engine.cancel(paymentId),
+    'order.refund': async ({ orderId, requestId, amountFen, reason }) => ({
+      orderId,
+      refunds: (await d.refunds.refundOrder(orderId, requestId, amountFen, reason)).map((r) => ({
+        paymentId: r.paymentId,
+        refundNo: r.refundNo,
+        amountFen: r.amountFen,
+        state: r.state,
+        errorCode: r.errorCode,
+      })),
+    }),
     'order.get': ({ orderId }) => ({
       sale: found(d.repos.sales.get(orderId), 'orderId'),
       payments: d.repos.payments.byOrder(orderId),

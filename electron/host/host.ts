@@ -6,6 +6,8 @@ import { ProductSchema, type AppInfo } from '../../shared/domain';
 import { createEventBus } from '../api/events';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { createPaymentEngine } from '../payments/engine';
+import { createReconciler } from '../payments/reconciler';
+import { createRefundService } from '../payments/refunds';
 import { createPrintQueue } from '../receipts/printQueue';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
@@ -70,12 +72,20 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     cashier: config.cashier,
     tillNo: config.tillNo,
     storeName: config.storeName,
-    onPaid: (p) => {
-      log.info({ paymentId: p.paymentId, orderId: p.orderId, method: p.method }, 'paid');
-      receipts.issue(p).printed.catch(onError);
+    onOrderPaid: (orderId) => {
+      log.info({ orderId }, 'order paid');
+      receipts.issue(orderId).printed.catch(onError);
+    },
+    onOverpaid: (p) => {
+      log.warn(
+        { paymentId: p.paymentId, orderId: p.orderId },
+        'second success on a paid order: refunding it',
+      );
+      refunds.refundOverpaid(p).catch(onError);
     },
     onError,
   });
+  const refunds = createRefundService({ repos, gateway: gw.gateway, clock, actor: config.cashier });
   const sales = createSaleService({ repos, clock, events, cashier: config.cashier });
 
   const info = (): AppInfo => ({
@@ -88,15 +98,20 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     printer: printer.label,
     dataDir: config.dataDir,
   });
-  const handlers: Handlers = createHandlers({ info, sales, engine, receipts, repos });
+  const handlers: Handlers = createHandlers({ info, sales, engine, receipts, refunds, repos });
 
-  // Nothing is left unfinished by a crash: receipts for paid orders, then open payments.
-  const missingReceipts = receipts.ensureAll(repos.payments.paidWithoutReceipt());
-  const resumed = engine.resumeAll();
-  log.info(
-    { missingReceipts, resumed, printer: printer.uri, gateway: gw.gateway.name },
-    'host started',
-  );
+  // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
+  const missingReceipts = receipts.ensureAll(repos.payments.paidOrdersWithoutReceipt());
+  const reconciler = createReconciler({
+    repos,
+    engine,
+    refunds,
+    clock,
+    query: (clientSn) => gw.gateway.query({ clientSn }),
+    onError,
+  });
+  reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
+  log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
 
   return {
     config,
@@ -109,7 +124,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     sandbox: gw.sandbox,
     virtualPrinter: printer.virtual,
     onError,
+    reconciler,
     async close(): Promise<void> {
+      reconciler.stop();
       await queue.idle();
       await gw.sandbox?.close();
       await printer.virtual?.close();

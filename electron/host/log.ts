@@ -23,7 +23,8 @@ export function createLogger(dataDir: string, level = process.env.TILL_LOG_LEVEL
         censor: '[redacted]',
       },
     },
-    pino.destination({ dest: join(dataDir, 'logs', 'till.log'), sync: false, mkdir: true }),
+    // Synchronous: a till can lose power at any instant, and the last lines matter most then.
+    pino.destination({ dest: join(dataDir, 'logs', 'till.log'), sync: true, mkdir: true }),
   );
 }
 export type Logger = ReturnType<typeof createLogger>;

@@ -1,14 +1,13 @@
 import { classifyPaymentCode, maskPaymentCode } from '../../shared/codes';
-import type { Payment, PaymentState, Sale } from '../../shared/domain';
+import type { Payment, PaymentMethod, Sale } from '../../shared/domain';
 import { TillError } from '../../shared/errors';
 import type { EventBus } from '../api/events';
-import type { GatewayAnswer, PaymentGateway } from '../gateway/types';
+import type { PaymentGateway } from '../gateway/types';
 import type { Repos } from '../store';
-import type { PaymentPatch } from '../store/payments';
 import { iso, type Clock } from '../services/clock';
 import { newId, newMerchantOrderNo } from '../services/ids';
-import { reasonText } from './reasons';
-import { UPAY_SCHEDULE, type PollSchedule } from './schedule';
+import { createFlow } from './flow';
+import { dueFen, settleOrder } from './tender';
 
 export interface EngineDeps {
   repos: Pick<Repos, 'payments' | 'sales' | 'audit'>;
@@ -18,137 +17,91 @@ export interface EngineDeps {
   cashier: string;
   tillNo: string;
   storeName: string;
-  schedule?: PollSchedule;
-  /** Called once a payment is PAID and its order marked PAID (receipt, print). */
-  onPaid: (payment: Payment) => void;
+  /** The order is fully paid (receipt, print). */
+  onOrderPaid: (orderId: string) => void;
+  /** A payment succeeded on an already paid order (refund it). */
+  onOverpaid?: (payment: Payment) => void;
   onError?: (err: unknown) => void;
 }
 
-/**
- * The payment state machine (DESIGN.md): every transition is persisted before the next network
- * call, uncertain answers go to PENDING (never FAILED), and PENDING ends in a query result or a
- * reversal — never in silence.
- */
+/** Starts payments and keeps every unfinished one running until it ends (see flow.ts). */
 export function createPaymentEngine(deps: EngineDeps) {
-  const { repos, gateway, clock, events } = deps;
-  const schedule = deps.schedule ?? UPAY_SCHEDULE;
-  const running = new Set<string>();
-
-  const move = (
-    id: string,
-    to: PaymentState,
-    patch: PaymentPatch = {},
-    detail?: unknown,
-  ): Payment => {
-    const p = repos.payments.transition(id, to, iso(clock.now()), patch, detail);
-    events.emit('payment.updated', p);
-    return p;
-  };
-  const ids = (a: GatewayAnswer): PaymentPatch => ({
-    ...(a.sn ? { platformOrderNo: a.sn } : {}),
-    ...(a.tradeNo ? { thirdPartyOrderNo: a.tradeNo } : {}),
-  });
-  const paid = (p: Payment, a: GatewayAnswer): Payment => {
-    const done = move(p.paymentId, 'PAID', { ...ids(a), reasonCode: null, reasonText: null }, a);
-    repos.sales.setStatus(p.orderId, 'PAID', iso(clock.now()));
-    deps.onPaid(done);
-    return done;
-  };
-  const failed = (
-    p: Payment,
-    to: 'FAILED' | 'REVERSED' | 'NEEDS_MANUAL',
-    code: string,
-    a?: GatewayAnswer,
-  ) => {
-    const done = move(
-      p.paymentId,
-      to,
-      { ...(a ? ids(a) : {}), reasonCode: code, reasonText: reasonText(code, a?.errorMessage) },
-      a,
-    );
-    // The goods were not paid for: the cart opens again for a new attempt (new merchant order no.).
-    if (to !== 'NEEDS_MANUAL') repos.sales.setStatus(p.orderId, 'OPEN', iso(clock.now()));
-    return done;
-  };
-
-  async function settle(p: Payment, a: GatewayAnswer): Promise<Payment> {
-    if (a.outcome === 'PAID') return paid(p, a);
-    if (a.outcome === 'FAILED' || a.outcome === 'CANCELED')
-      return failed(p, 'FAILED', a.errorCode ?? 'PAY_FAIL', a);
-    return poll(move(p.paymentId, 'PENDING', ids(a), a));
-  }
-
-  async function poll(p: Payment): Promise<Payment> {
-    const deadline = Date.parse(p.createdAt) + schedule.windowMs;
-    let wait = schedule.firstQueryMs;
-    while (clock.now() + wait < deadline) {
-      await clock.sleep(wait);
-      wait = schedule.intervalMs;
-      move(p.paymentId, 'QUERYING');
-      const a = await gateway.query({ clientSn: p.merchantOrderNo });
-      if (a.outcome === 'PAID') return paid(p, a);
-      if (a.outcome === 'FAILED' || a.outcome === 'CANCELED')
-        return failed(p, 'FAILED', a.errorCode ?? 'PAY_FAIL', a);
-      move(p.paymentId, 'PENDING', ids(a), a);
-    }
-    return reverse(p, 'REVERSED');
-  }
-
-  /** Cancel right after the last query; a cancel that cannot be confirmed is a supervisor's case. */
-  async function reverse(p: Payment, reason: string): Promise<Payment> {
-    move(p.paymentId, 'REVERSING');
-    for (let attempt = 1; attempt <= schedule.reverseAttempts; attempt++) {
-      const a = await gateway.cancel({ clientSn: p.merchantOrderNo });
-      if (a.outcome === 'CANCELED' || a.outcome === 'NOT_FOUND') {
-        // Confirm by query: a customer who paid in the last instant is kept as PAID, not dropped.
-        const check = await gateway.query({ clientSn: p.merchantOrderNo });
-        if (check.outcome === 'PAID') return paid(p, check);
-        return failed(p, 'REVERSED', reason, a);
-      }
-      if (a.outcome === 'PAID') return paid(p, a);
-      if (a.outcome === 'FAILED') return failed(p, 'FAILED', a.errorCode ?? 'PAY_FAIL', a);
-      await clock.sleep(schedule.reverseIntervalMs);
-    }
-    return failed(p, 'NEEDS_MANUAL', 'NEEDS_MANUAL');
-  }
+  const { repos, gateway, clock } = deps;
+  const flow = createFlow({ ...deps, onOverpaid: deps.onOverpaid ?? (() => undefined) });
+  const running = new Map<string, Promise<Payment>>();
 
   function launch(id: string, work: () => Promise<Payment>): void {
     if (running.has(id)) return;
-    running.add(id);
-    work()
-      .catch((err: unknown) => deps.onError?.(err))
-      .finally(() => running.delete(id));
+    const job = work()
+      .catch((err: unknown) => {
+        deps.onError?.(err);
+        return repos.payments.get(id) as Payment;
+      })
+      .finally(() => {
+        running.delete(id);
+        flow.forget(id);
+      });
+    running.set(id, job);
+  }
+
+  /** Checks common to every tender; returns the amount this payment takes. */
+  function admit(sale: Sale, wanted: number | undefined): number {
+    if (sale.totalFen <= 0) throw new TillError('EMPTY_CART');
+    if (
+      repos.payments
+        .byOrder(sale.orderId)
+        .some((p) => !['PAID', 'FAILED', 'REVERSED'].includes(p.state))
+    ) {
+      throw new TillError('SALE_LOCKED');
+    }
+    const due = dueFen(repos, sale.orderId);
+    if (due <= 0 || sale.status === 'PAID' || sale.status === 'VOID')
+      throw new TillError('SALE_LOCKED');
+    if (wanted !== undefined && (wanted <= 0 || wanted > due))
+      throw new TillError('BAD_REQUEST', 'amountFen');
+    return wanted ?? due;
+  }
+
+  function insert(
+    sale: Sale,
+    method: PaymentMethod,
+    amountFen: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    const at = clock.now();
+    const id = newId('pay');
+    repos.payments.insert({
+      id,
+      orderId: sale.orderId,
+      method,
+      merchantOrderNo: newMerchantOrderNo(at, deps.tillNo),
+      amountFen,
+      state: 'NEW',
+      at: iso(at),
+      ...extra,
+    });
+    return { id, at };
   }
 
   return {
-    /** Writes the merchant order no. first, then calls the gateway in the background. */
-    startWallet(sale: Sale, authCode: string): Payment {
-      const channel = classifyPaymentCode(authCode.trim());
+    /** The merchant order no. is stored (NEW, then SUBMITTING) before the gateway is called. */
+    startWallet(sale: Sale, authCode: string, amountFen?: number): Payment {
+      const code = authCode.trim();
+      const channel = classifyPaymentCode(code);
       if (!channel) throw new TillError('BAD_PAYMENT_CODE', 'authCode');
-      if (sale.status !== 'OPEN') throw new TillError('SALE_LOCKED');
-      if (sale.totalFen <= 0) throw new TillError('EMPTY_CART');
-      const at = clock.now();
-      const id = newId('pay');
-      repos.payments.insert({
-        id,
-        orderId: sale.orderId,
-        method: channel,
-        merchantOrderNo: newMerchantOrderNo(at, deps.tillNo),
-        amountFen: sale.totalFen,
-        authCodeMasked: maskPaymentCode(authCode),
-        state: 'NEW',
-        at: iso(at),
-      });
-      repos.sales.setStatus(sale.orderId, 'PAYING', iso(at));
-      const p = move(id, 'SUBMITTING', { deadlineAt: iso(at + schedule.windowMs) });
+      const amount = admit(sale, amountFen);
+      const { id, at } = insert(sale, channel, amount, { authCodeMasked: maskPaymentCode(code) });
+      const p = flow.move(id, 'SUBMITTING', { deadlineAt: iso(at + gateway.schedule.windowMs) });
+      settleOrder(repos, sale.orderId, iso(at));
+      const subject = `${deps.storeName} ${sale.itemCount}件商品`;
       launch(id, async () =>
-        settle(
+        flow.settle(
           p,
           await gateway.pay({
             clientSn: p.merchantOrderNo,
-            amountFen: p.amountFen,
-            authCode: authCode.trim(),
-            subject: `${deps.storeName} ${sale.itemCount}件商品`,
+            amountFen: amount,
+            authCode: code,
+            subject,
             operator: deps.cashier,
           }),
         ),
@@ -156,38 +109,45 @@ export function createPaymentEngine(deps: EngineDeps) {
       return p;
     },
 
-    /** Cash is final at once: the change is computed here, never in the UI. */
-    startCash(sale: Sale, receivedFen: number): Payment {
-      if (sale.status !== 'OPEN') throw new TillError('SALE_LOCKED');
-      if (sale.totalFen <= 0) throw new TillError('EMPTY_CART');
-      if (receivedFen < sale.totalFen) throw new TillError('CASH_TOO_LITTLE', 'receivedFen');
-      const at = clock.now();
-      const id = newId('pay');
-      repos.payments.insert({
-        id,
-        orderId: sale.orderId,
-        method: 'CASH',
-        merchantOrderNo: newMerchantOrderNo(at, deps.tillNo),
-        amountFen: sale.totalFen,
-        receivedFen,
-        changeFen: receivedFen - sale.totalFen,
-        state: 'NEW',
-        at: iso(at),
-      });
-      return paid(repos.payments.get(id) as Payment, { outcome: 'PAID' });
+    /** Cash is final at once. With `partial`, less than is due is taken (split tender). */
+    startCash(sale: Sale, receivedFen: number, partial = false): Payment {
+      const due = admit(sale, undefined);
+      if (receivedFen <= 0 || (!partial && receivedFen < due))
+        throw new TillError('CASH_TOO_LITTLE', 'receivedFen');
+      const amount = Math.min(receivedFen, due);
+      const { id } = insert(sale, 'CASH', amount, { receivedFen, changeFen: receivedFen - amount });
+      return flow.paid(repos.payments.get(id) as Payment, { outcome: 'PAID' });
+    },
+
+    /** The cashier's cancel: never "forget" — it stops waiting and reverses, confirmed by query. */
+    cancel(paymentId: string): Payment {
+      const p = repos.payments.get(paymentId);
+      if (!p) throw new TillError('NOT_FOUND', 'paymentId');
+      if (['PAID', 'FAILED', 'REVERSED', 'NEEDS_MANUAL'].includes(p.state)) return p;
+      flow.requestCancel(paymentId);
+      repos.audit.record(iso(clock.now()), deps.cashier, 'payment.cancel', paymentId);
+      return p;
     },
 
     /** After a restart: every unfinished payment is driven to an end again. */
     resumeAll(): number {
-      const open = repos.payments.unfinished();
-      for (const p of open) {
-        launch(p.paymentId, () => (p.state === 'REVERSING' ? reverse(p, 'REVERSED') : poll(p)));
-      }
+      const open = repos.payments.unfinished().filter((p) => p.state !== 'NEEDS_MANUAL');
+      for (const p of open) launch(p.paymentId, () => flow.resume(p));
       return open.length;
+    },
+
+    /** Supervisor cases (a cancel that was never confirmed): try the cancel and its check again. */
+    retryManual(): number {
+      const manual = repos.payments.unfinished().filter((p) => p.state === 'NEEDS_MANUAL');
+      for (const p of manual) launch(p.paymentId, () => flow.resume({ ...p, state: 'REVERSING' }));
+      return manual.length;
     },
 
     get: (id: string): Payment | null => repos.payments.get(id),
     busy: (): number => running.size,
+    /** Resolves when every running payment has ended (shutdown, tests). */
+    settled: (): Promise<unknown> => Promise.all(running.values()),
+    flow,
   };
 }
 export type PaymentEngine = ReturnType<typeof createPaymentEngine>;

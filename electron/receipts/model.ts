@@ -7,7 +7,8 @@ export interface ReceiptInput {
   cashier: string;
   tillNo: string;
   sale: Sale;
-  payment: Payment;
+  /** The order's PAID payments: one, or several for a split tender. */
+  payments: Payment[];
   /** Printed time in China time, "2026-11-25 21:55:03". */
   printedAt: string;
   /** Reprints say so on paper, so a copy is never taken for a second sale. */
@@ -22,7 +23,7 @@ const METHOD_ZH: Record<Payment['method'], string> = {
 
 /** The receipt as data: one model that both print.txt and the ESC/POS job are laid out from. */
 export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
-  const { sale, payment: p } = r;
+  const { sale, payments } = r;
   const blocks: DocBlock[] = [
     { kind: 'text', text: r.storeName, align: 'center', size: 'double', bold: true },
     { kind: 'text', text: r.copy ? '*** 重打印 REPRINT ***' : '收银小票', align: 'center' },
@@ -54,25 +55,33 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
       size: 'double',
       bold: true,
     },
-    { kind: 'pair', left: '支付方式', right: METHOD_ZH[p.method] },
   );
-  if (p.method === 'CASH') {
-    blocks.push(
-      { kind: 'pair', left: '实收', right: fenToYuanString(p.receivedFen ?? p.amountFen) },
-      { kind: 'pair', left: '找零', right: fenToYuanString(p.changeFen ?? 0) },
-    );
+  for (const p of payments) {
+    blocks.push({ kind: 'pair', left: METHOD_ZH[p.method], right: fenToYuanString(p.amountFen) });
+    if (p.method === 'CASH') {
+      blocks.push(
+        { kind: 'pair', left: '  实收', right: fenToYuanString(p.receivedFen ?? p.amountFen) },
+        { kind: 'pair', left: '  找零', right: fenToYuanString(p.changeFen ?? 0) },
+      );
+    }
   }
-  blocks.push({ kind: 'rule' }, { kind: 'pair', left: '商户订单号', right: p.merchantOrderNo });
-  if (p.platformOrderNo)
-    blocks.push({ kind: 'pair', left: '平台订单号', right: p.platformOrderNo });
-  if (p.thirdPartyOrderNo)
-    blocks.push({ kind: 'pair', left: '第三方订单号', right: p.thirdPartyOrderNo });
+  blocks.push({ kind: 'rule' });
+  for (const p of payments) {
+    blocks.push({ kind: 'pair', left: '商户订单号', right: p.merchantOrderNo });
+    if (p.platformOrderNo)
+      blocks.push({ kind: 'pair', left: '平台订单号', right: p.platformOrderNo });
+    if (p.thirdPartyOrderNo)
+      blocks.push({ kind: 'pair', left: '第三方订单号', right: p.thirdPartyOrderNo });
+  }
+  // The voucher lookup (recovery flow) starts from the wallet payment's merchant order no.
+  const key = payments.find((p) => p.method !== 'CASH') ?? payments[0];
+  if (key)
+    blocks.push({ kind: 'qr', data: key.merchantOrderNo, caption: '扫码查询订单 / 商户订单号' });
   blocks.push(
-    { kind: 'qr', data: p.merchantOrderNo, caption: '扫码查询订单 / 商户订单号' },
     { kind: 'text', text: '谢谢惠顾，欢迎再次光临！', align: 'center' },
     { kind: 'feed', lines: 3 },
   );
-  if (p.method === 'CASH' && !r.copy) blocks.push({ kind: 'drawer' });
+  if (payments.some((p) => p.method === 'CASH') && !r.copy) blocks.push({ kind: 'drawer' });
   blocks.push({ kind: 'cut' });
   return { blocks };
 }

@@ -1,5 +1,5 @@
 import { encodeEscPos, layoutReceipt, renderText, type PrinterProfile } from '../../printer';
-import type { Payment, Receipt } from '../../shared/domain';
+import type { Receipt } from '../../shared/domain';
 import { TillError } from '../../shared/errors';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
@@ -28,16 +28,17 @@ const chinaTime = (ms: number): string => {
 export function createReceiptService(deps: ReceiptServiceDeps) {
   const { repos, clock } = deps;
 
-  function issue(payment: Payment): { receipt: Receipt; printed: Promise<unknown> } {
-    const sale = repos.sales.get(payment.orderId);
+  function issue(orderId: string): { receipt: Receipt; printed: Promise<unknown> } {
+    const sale = repos.sales.get(orderId);
     if (!sale) throw new TillError('NOT_FOUND', 'orderId');
+    const payments = repos.payments.byOrder(orderId).filter((p) => p.state === 'PAID');
     const at = clock.now();
     const doc = buildReceiptDoc({
       storeName: deps.storeName,
       cashier: deps.cashier,
       tillNo: deps.tillNo,
       sale,
-      payment,
+      payments,
       printedAt: chinaTime(at),
     });
     const laid = layoutReceipt(doc, deps.profile);
@@ -54,9 +55,9 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
   }
 
   /** After a crash between PAID and the receipt: every paid order gets its receipt. */
-  function ensureAll(paidWithoutReceipt: Payment[]): number {
-    for (const p of paidWithoutReceipt) issue(p);
-    return paidWithoutReceipt.length;
+  function ensureAll(orderIds: string[]): number {
+    for (const id of orderIds) issue(id);
+    return orderIds.length;
   }
 
   return { issue, get, ensureAll };

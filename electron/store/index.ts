@@ -4,6 +4,7 @@ import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
 import { createProductsRepo } from './products';
 import { createReceiptsRepo } from './receipts';
+import { createRefundsRepo } from './refunds';
 import { createSalesRepo } from './sales';
 
 export type { Db } from './db';
@@ -17,6 +18,7 @@ export function createRepos(db: Db) {
     printJobs: createPrintJobsRepo(db),
     receipts: createReceiptsRepo(db),
     audit: createAuditRepo(db),
+    refunds: createRefundsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

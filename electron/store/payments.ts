@@ -73,9 +73,14 @@ export function createPaymentsRepo(db: Db) {
     unfinished: db.prepare<[], Row>(
       `SELECT * FROM payments WHERE state NOT IN ('PAID','FAILED','REVERSED') ORDER BY created_at`,
     ),
-    paidWithoutReceipt: db.prepare<[], Row>(
-      `SELECT * FROM payments p WHERE p.state = 'PAID'
-       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.order_id = p.order_id)`,
+    ended: db.prepare<[string, string], Row>(
+      `SELECT * FROM payments WHERE state IN ('REVERSED','FAILED','NEEDS_MANUAL') AND method != 'CASH'
+       AND created_at >= ? AND checks < 3 AND (checked_at IS NULL OR checked_at <= ?) ORDER BY created_at`,
+    ),
+    checked: db.prepare('UPDATE payments SET checked_at = ?, checks = checks + 1 WHERE id = ?'),
+    paidWithoutReceipt: db.prepare<[], { id: string }>(
+      `SELECT o.id FROM orders o WHERE o.status = 'PAID'
+       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.order_id = o.id)`,
     ),
     log: db.prepare(
       'INSERT INTO payment_transitions (payment_id, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?)',
@@ -112,7 +117,12 @@ export function createPaymentsRepo(db: Db) {
     byOrder: (orderId: string): Payment[] => q.byOrder.all(orderId).map(toPayment),
     unfinished: (): Payment[] => q.unfinished.all().map(toPayment),
     transitions: (id: string) => q.transitions.all(id),
-    paidWithoutReceipt: (): Payment[] => q.paidWithoutReceipt.all().map(toPayment),
+    /** Wallet payments that ended unpaid since `since`, not asked about since `checkedBefore`. */
+    endedUnpaid: (since: string, checkedBefore: string): Payment[] =>
+      q.ended.all(since, checkedBefore).map(toPayment),
+    markChecked: (id: string, at: string): void => void q.checked.run(at, id),
+    /** Paid orders a crash left without a receipt. */
+    paidOrdersWithoutReceipt: (): string[] => q.paidWithoutReceipt.all().map((r) => r.id),
     transition: db.transaction(
       (
         id: string,

@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
-import type { LaidLine, LaidOutReceipt } from '../types';
+import type { LaidLine, LaidOutReceipt, LogoSource } from '../types';
 import * as C from './commands';
+import { nvBitImage, nvGraphic, rasterBands } from './raster';
+import { encodeText } from './text-encode';
 
 /** GB18030 bytes; a lone surrogate (which GB18030 cannot hold) becomes '?'. */
 export function encodeGb18030(s: string): Uint8Array {
@@ -25,7 +27,7 @@ export function encodeEscPos(laid: LaidOutReceipt): Uint8Array {
     double = d;
   };
   const textLine = (s: string): void => {
-    out.push(...encodeGb18030(s.trimEnd()), C.LF);
+    out.push(...encodeText(s.trimEnd()), C.LF);
   };
   for (const line of laid.lines) {
     if (line.kind === 'text') {
@@ -70,6 +72,9 @@ function emitDevice(
     case 'feed':
       out.push(...C.feedLines(line.lines));
       return;
+    case 'logo':
+      out.push(...C.justify(1), ...logoBytes(line.source), ...C.justify(0));
+      return;
     case 'drawer':
       out.push(...C.DRAWER_KICK);
       return;
@@ -77,4 +82,10 @@ function emitDevice(
       out.push(...C.CUT);
       return;
   }
+}
+
+function logoBytes(src: LogoSource): number[] {
+  if ('bitmap' in src) return rasterBands(src.bitmap).flat();
+  if ('nvKey' in src) return nvGraphic(src.nvKey);
+  return nvBitImage(src.nvImage);
 }

@@ -1,5 +1,14 @@
 import iconv from 'iconv-lite';
+import { CODE_PAGES } from '../text/codepage';
+import { PaperLog, type PaperItem } from './paper';
 import type { Command } from './tokenizer';
+
+export type { PaperItem };
+
+/** A logo or other image the job prints: raster data, or a reference to NV memory. */
+export type DecodedImage =
+  | { kind: 'raster'; width: number; height: number }
+  | { kind: 'nv'; key: string };
 
 export interface DecodedJob {
   /** lines joined with '\n'. */
@@ -16,6 +25,12 @@ export interface DecodedJob {
   statusRequests: number;
   /** Names of commands the interpreter does not know, plus 'TRUNCATED' for a cut-off tail. */
   unknownCommands: string[];
+  /** Raster blocks (one per GS v 0 band) and NV images printed. */
+  images: DecodedImage[];
+  /** ESC t code pages selected, in order (0 = PC437, 16 = WPC1252). */
+  codePages: number[];
+  /** Everything on paper in order, with print modes, for the PNG preview. */
+  paper: PaperItem[];
 }
 
 /**
@@ -26,10 +41,12 @@ export interface DecodedJob {
  */
 export class EscPosInterpreter {
   private chinese = false;
+  private codePage = 0;
+  private readonly paper = new PaperLog();
   private text: number[] = [];
   private line: string | undefined;
   private storedQr = new Uint8Array(0);
-  private readonly job: Omit<DecodedJob, 'text' | 'chineseMode'> = {
+  private readonly job: Omit<DecodedJob, 'text' | 'chineseMode' | 'paper'> = {
     lines: [],
     qrCodes: [],
     barcodes: [],
@@ -37,6 +54,8 @@ export class EscPosInterpreter {
     drawerKicks: 0,
     statusRequests: 0,
     unknownCommands: [],
+    images: [],
+    codePages: [],
   };
 
   apply(cmd: Command): void {
@@ -49,6 +68,7 @@ export class EscPosInterpreter {
       return;
     }
     const b = cmd.bytes;
+    if (this.paper.style(cmd.name, b)) return;
     switch (cmd.name) {
       case 'LF':
         this.newLine();
@@ -56,6 +76,23 @@ export class EscPosInterpreter {
       case 'ESC @':
         this.flushText();
         this.chinese = false;
+        this.codePage = 0;
+        this.paper.reset();
+        break;
+      case 'ESC t':
+        this.flushText();
+        this.codePage = b[2] ?? 0;
+        this.job.codePages.push(this.codePage);
+        break;
+      case 'GS v':
+        this.raster(b);
+        break;
+      case 'GS ( L':
+        // fn 69 (0x45) prints the NV graphic with key kc1 kc2.
+        if (b[6] === 0x45) this.nv(String.fromCharCode(b[7] ?? 0x20, b[8] ?? 0x20));
+        break;
+      case 'FS p':
+        this.nv(`#${b[2] ?? 0}`);
         break;
       case 'FS &':
       case 'FS .':
@@ -71,13 +108,17 @@ export class EscPosInterpreter {
       case 'GS V':
         if (this.pendingLine()) this.newLine();
         this.job.cuts++;
+        this.paper.cut();
         break;
       case 'GS ( k':
         this.qr(b);
         break;
-      case 'GS k':
-        this.job.barcodes.push(decodeBarcode(b));
+      case 'GS k': {
+        const data = decodeBarcode(b);
+        this.job.barcodes.push(data);
+        this.paper.barcode(data);
         break;
+      }
       case 'GS r':
       case 'DLE 0x04':
         this.job.statusRequests++;
@@ -90,7 +131,12 @@ export class EscPosInterpreter {
 
   finish(): DecodedJob {
     if (this.pendingLine()) this.newLine();
-    return { ...this.job, text: this.job.lines.join('\n'), chineseMode: this.chinese };
+    return {
+      ...this.job,
+      text: this.job.lines.join('\n'),
+      chineseMode: this.chinese,
+      paper: this.paper.items,
+    };
   }
 
   private pendingLine(): boolean {
@@ -102,12 +148,14 @@ export class EscPosInterpreter {
     if (this.text.length === 0) return;
     const bytes = Buffer.from(this.text);
     this.text = [];
-    this.line = (this.line ?? '') + iconv.decode(bytes, this.chinese ? 'gb18030' : 'cp437');
+    const single = CODE_PAGES[this.codePage] ?? 'cp437';
+    this.line = (this.line ?? '') + iconv.decode(bytes, this.chinese ? 'gb18030' : single);
   }
 
   private newLine(): void {
     this.flushText();
     this.job.lines.push(this.line ?? '');
+    this.paper.text(this.line ?? '');
     this.line = undefined;
   }
 
@@ -115,8 +163,27 @@ export class EscPosInterpreter {
     // GS ( k pL pH cn fn m d…: cn 49 = QR; fn 80 stores (m = 48), fn 81 prints.
     const [cn, fn] = [b[5], b[6]];
     if (cn !== 0x31) return;
+    if (fn === 0x43) this.paper.qrModule = b[7] ?? 3;
     if (fn === 0x50) this.storedQr = b.slice(8);
-    if (fn === 0x51) this.job.qrCodes.push(new TextDecoder().decode(this.storedQr));
+    if (fn === 0x51) {
+      const data = new TextDecoder().decode(this.storedQr);
+      this.job.qrCodes.push(data);
+      this.paper.qr(data);
+    }
+  }
+
+  private raster(b: Uint8Array): void {
+    const xBytes = (b[4] ?? 0) + (b[5] ?? 0) * 256;
+    const height = (b[6] ?? 0) + (b[7] ?? 0) * 256;
+    if (this.pendingLine()) this.newLine();
+    this.job.images.push({ kind: 'raster', width: xBytes * 8, height });
+    this.paper.image(xBytes * 8, height, b.slice(8));
+  }
+
+  private nv(key: string): void {
+    if (this.pendingLine()) this.newLine();
+    this.job.images.push({ kind: 'nv', key });
+    this.paper.nvImage(key);
   }
 }
 

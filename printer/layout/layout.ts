@@ -4,6 +4,7 @@ import { charWidth } from '../text/width';
 import { wrapText, align } from '../text/wrap';
 import type { DocBlock, LaidLine, LaidOutReceipt, ReceiptDoc } from '../types';
 import { itemRows } from './item';
+import { layoutLogo } from './logo';
 import { pairRows, paperWidth, textRows, toLine, type Row, type Size } from './rows';
 
 /** QR model 2, level M, byte mode holds at most 2331 bytes; refuse rather than print garbage. */
@@ -25,7 +26,10 @@ export function layoutReceipt(
     );
   }
   const lines: LaidLine[] = [];
-  for (const block of doc.blocks) lines.push(...layoutBlock(block, profile.columns));
+  for (const block of doc.blocks) {
+    if (block.kind === 'logo') lines.push(layoutLogo(block, profile.dotsPerLine));
+    else lines.push(...layoutBlock(block, profile.columns));
+  }
   return { profile, lines };
 }
 
@@ -33,7 +37,7 @@ function rowsToLines(rows: Row[], columns: number, bold: boolean, size: Size): L
   return rows.map((r) => toLine(r, columns, bold, size));
 }
 
-function layoutBlock(block: DocBlock, columns: number): LaidLine[] {
+function layoutBlock(block: Exclude<DocBlock, { kind: 'logo' }>, columns: number): LaidLine[] {
   switch (block.kind) {
     case 'text': {
       const size = block.size ?? 'normal';

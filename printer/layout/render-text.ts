@@ -3,7 +3,7 @@ import type { LaidOutReceipt } from '../types';
 /**
  * print.txt content. Every line ends in '\n' and is at most `columns` wide. A QR code shows
  * as its caption (or its data when it has none), a barcode as its data, a feed as blank
- * lines, a cut as one blank line; a drawer kick prints nothing.
+ * lines, a cut as one blank line; a drawer kick and a logo print nothing.
  */
 export function renderText(laid: LaidOutReceipt): string {
   const out: string[] = [];
@@ -23,6 +23,7 @@ export function renderText(laid: LaidOutReceipt): string {
         out.push('');
         break;
       case 'drawer':
+      case 'logo': // an image has no text; print.txt leaves it out
         break;
     }
   }

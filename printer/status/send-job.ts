@@ -4,6 +4,39 @@ import type { Transport } from '../transport/types';
 import { isGsrReply } from './parse';
 import { drain, readReply } from './query';
 
+export interface ConfirmedJob {
+  confirmed: true;
+  paperNearEnd: boolean;
+}
+
+/** The bytes were handed to a write-only link; nobody knows whether paper came out. */
+export interface UnconfirmedJob {
+  confirmed: false;
+  written: true;
+  reason: 'write-only';
+}
+
+export interface SendJobOptions {
+  confirmTimeoutMs?: number;
+  /**
+   * On a write-only link (file:, unidirectional USB) a job can never be confirmed. By
+   * default that is NOT_CONFIRMED after the bytes are written, so a caller that treats
+   * "resolved" as PRINTED stays honest; with `true` it resolves an UnconfirmedJob instead.
+   */
+  allowUnconfirmed?: boolean;
+}
+
+export function sendJob(
+  t: Transport,
+  job: Uint8Array,
+  opts?: SendJobOptions & { allowUnconfirmed?: false },
+): Promise<ConfirmedJob>;
+export function sendJob(
+  t: Transport,
+  job: Uint8Array,
+  opts: SendJobOptions,
+): Promise<ConfirmedJob | UnconfirmedJob>;
+
 /**
  * Writes the job, then GS r 1. GS r runs in buffer order, so its reply means everything
  * before it was processed (escpos.md §2.4). Stale bytes are drained first so a late reply
@@ -12,8 +45,16 @@ import { drain, readReply } from './query';
 export async function sendJob(
   t: Transport,
   job: Uint8Array,
-  opts?: { confirmTimeoutMs?: number },
-): Promise<{ confirmed: true; paperNearEnd: boolean }> {
+  opts?: SendJobOptions,
+): Promise<ConfirmedJob | UnconfirmedJob> {
+  if (t.canRead === false) {
+    await t.write(job);
+    if (opts?.allowUnconfirmed) return { confirmed: false, written: true, reason: 'write-only' };
+    throw new PrinterError(
+      'NOT_CONFIRMED',
+      `job written to write-only ${t.uri}; the printer cannot confirm it`,
+    );
+  }
   const timeoutMs = opts?.confirmTimeoutMs ?? 10_000;
   await drain(t);
   await t.write(job);
@@ -26,9 +67,7 @@ export async function sendJob(
       throw new PrinterError(
         'NOT_CONFIRMED',
         `printer did not confirm the job within ${timeoutMs} ms`,
-        {
-          cause: e,
-        },
+        { cause: e },
       );
     }
     throw e;

@@ -1,13 +1,23 @@
-import type net from 'node:net';
 import { EscPosStream, concat } from '../escpos/stream';
 import type { Command } from '../escpos/tokenizer';
 import type { Fault } from './faults';
 import { gsrReply, realtimeReply } from './faults';
 
+/** The printer's end of a link (a TCP socket, a serial port): where replies go. */
+export interface SessionLink {
+  readonly destroyed: boolean;
+  write(bytes: Uint8Array): void;
+  /** Tear the link down at once (the 'drop' fault: cable pulled). */
+  destroy(): void;
+  /** Close politely after the last reply. */
+  end(): void;
+}
+
 /**
- * One TCP connection to the virtual printer: parses the stream as it arrives, answers
- * status requests in order, and hands complete jobs (ended by GS r, or by the connection
- * closing) to `onJob` — only when the printer would actually have printed them.
+ * One connection to the virtual printer (TCP or serial): parses the stream as it arrives,
+ * answers status requests in order, and hands complete jobs (ended by GS r, or by the link
+ * closing) to `onJob` — only when the printer would actually have printed them. The owner
+ * feeds it with receive() and finish().
  */
 export class PrinterSession {
   private readonly stream = new EscPosStream();
@@ -16,17 +26,12 @@ export class PrinterSession {
   private finished = false;
 
   constructor(
-    private readonly socket: net.Socket,
+    private readonly socket: SessionLink,
     private readonly fault: () => Fault,
     private readonly onJob: (raw: Uint8Array) => void,
-  ) {
-    socket.on('data', (data: Buffer) => this.receive(new Uint8Array(data)));
-    socket.on('end', () => this.finish());
-    socket.on('close', () => this.finish());
-    socket.on('error', () => socket.destroy());
-  }
+  ) {}
 
-  private receive(data: Uint8Array): void {
+  receive(data: Uint8Array): void {
     const fault = this.fault();
     if (fault === 'drop') {
       this.socket.destroy();
@@ -64,7 +69,7 @@ export class PrinterSession {
     if (printed && had) this.onJob(raw);
   }
 
-  private finish(): void {
+  finish(): void {
     if (this.finished) return;
     this.finished = true;
     const fault = this.fault();

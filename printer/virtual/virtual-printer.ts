@@ -29,7 +29,7 @@ export async function startVirtualPrinter(opts?: {
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    new PrinterSession(
+    const session = new PrinterSession(
       socket,
       () => fault,
       (raw) => {
@@ -39,6 +39,10 @@ export async function startVirtualPrinter(opts?: {
         for (const cb of listeners) cb(job, raw);
       },
     );
+    socket.on('data', (data: Buffer) => session.receive(new Uint8Array(data)));
+    socket.on('end', () => session.finish());
+    socket.on('close', () => session.finish());
+    socket.on('error', () => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,11 +2,18 @@ import type { Channel } from '../types';
 import { newPlatformSn, newTradeNo } from './ids';
 import type { ScenarioBehaviour } from './scenarios';
 
-export type SandboxOrderStatus = 'CREATED' | 'PAID' | 'PAY_CANCELED' | 'CANCELED';
+export type SandboxProtocol = 'upay' | 'wechat' | 'alipay';
+
+export type SandboxOrderStatus =
+  'CREATED' | 'PAID' | 'PAY_CANCELED' | 'CANCELED' | 'REFUNDED' | 'PARTIAL_REFUNDED';
+
+/** WeChat closes an unpaid micropay order 45 s after creation (WX-QUERYMECH, payments.md §1.9). */
+export const WECHAT_AUTO_REVOKE_MS = 45_000;
 
 export interface SandboxOrder {
   sn: string;
   clientSn: string;
+  protocol: SandboxProtocol;
   channel: Channel;
   amountFen: number;
   authCode: string;
@@ -18,25 +25,22 @@ export interface SandboxOrder {
   paidAt?: number;
   /** Money was taken at some point (so a later cancel is a refund). */
   wasPaid: boolean;
+  refundedFen: number;
+  /** refund no. → amount: the idempotency record of every refund. */
+  refunds: Map<string, number>;
   /** Pending customer action decided at creation; applied lazily against now(). */
   pending?: { at: number; then: 'PAID' | 'PAY_CANCELED' };
+  /** Scenario 7777: the payment lands the moment the till reverses. */
+  payOnReverse?: boolean;
+  /** Why an unpaid order ended: WeChat shows REVOKED for these, PAYERROR for a refusal. */
+  closedBy?: 'cancel' | 'auto-revoke';
   errorCode?: string;
   errorMessage?: string;
 }
 
-/** What each customer was actually charged: the ground truth for tests. */
-export interface LedgerEntry {
-  clientSn: string;
-  sn: string;
-  channel: Channel;
-  amountFen: number;
-  authCode: string;
-  state: 'charged' | 'refunded' | 'not charged';
-  orderStatus: SandboxOrderStatus;
-}
-
 export interface NewOrder {
   clientSn: string;
+  protocol: SandboxProtocol;
   channel: Channel;
   amountFen: number;
   authCode: string;
@@ -44,13 +48,17 @@ export interface NewOrder {
   operator: string;
 }
 
-/** In-memory orders of one sandbox; time comes from `now` so tests can jump the clock. */
+export type RefundResult =
+  { ok: true; fresh: boolean } | { ok: false; reason: 'NOT_PAID' | 'NOT_ENOUGH' | 'CONFLICT' };
+
+/** In-memory orders of one sandbox, shared by all three protocols; time comes from `now`. */
 export class OrderBook {
   private readonly byClientSn = new Map<string, SandboxOrder>();
   private readonly bySn = new Map<string, SandboxOrder>();
+  private readonly byTradeNo = new Map<string, SandboxOrder>();
   private readonly usedCodes = new Set<string>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(readonly now: () => number) {}
 
   hasClientSn(clientSn: string): boolean {
     return this.byClientSn.has(clientSn);
@@ -67,10 +75,19 @@ export class OrderBook {
     let sn = newPlatformSn();
     while (this.bySn.has(sn)) sn = newPlatformSn();
     const at = this.now();
-    const order: SandboxOrder = { ...input, sn, status: 'CREATED', createdAt: at, wasPaid: false };
-    if (behaviour.kind === 'instant') this.markPaid(order, at);
+    const order: SandboxOrder = {
+      ...input,
+      sn,
+      status: 'CREATED',
+      createdAt: at,
+      wasPaid: false,
+      refundedFen: 0,
+      refunds: new Map(),
+    };
+    if (behaviour.kind === 'instant' || behaviour.kind === 'lostReply') this.markPaid(order, at);
     else if (behaviour.kind === 'fail')
       this.refuse(order, behaviour.errorCode, behaviour.errorMessage);
+    else if (behaviour.kind === 'payOnReverse') order.payOnReverse = true;
     else order.pending = { at: at + behaviour.afterMs, then: behaviour.then };
     this.byClientSn.set(order.clientSn, order);
     this.bySn.set(sn, order);
@@ -83,43 +100,82 @@ export class OrderBook {
     order.errorMessage = errorMessage;
   }
 
-  find(ref: { sn?: string; clientSn?: string }): SandboxOrder | undefined {
+  find(ref: { sn?: string; clientSn?: string; tradeNo?: string }): SandboxOrder | undefined {
     const order =
-      ref.sn !== undefined ? this.bySn.get(ref.sn) : this.byClientSn.get(ref.clientSn ?? '');
+      ref.tradeNo !== undefined
+        ? this.byTradeNo.get(ref.tradeNo)
+        : ref.sn !== undefined
+          ? this.bySn.get(ref.sn)
+          : this.byClientSn.get(ref.clientSn ?? '');
     if (order) this.settle(order);
     return order;
   }
 
-  /** 自动撤单: an unpaid order is closed for good; a paid one is refunded. */
+  /** Scenario 7777: a reverse/cancel arriving while the customer types lands their payment first. */
+  racePay(order: SandboxOrder): boolean {
+    this.settle(order);
+    if (!order.payOnReverse || order.status !== 'CREATED') return false;
+    delete order.payOnReverse;
+    this.markPaid(order, this.now());
+    return true;
+  }
+
+  /** 自动撤单 / reverse / cancel: an unpaid order is closed for good; a paid one is refunded in full. */
   cancel(order: SandboxOrder): void {
     this.settle(order);
     delete order.pending;
-    if (order.status === 'CREATED' || order.status === 'PAID') order.status = 'CANCELED';
+    delete order.payOnReverse;
+    if (order.status === 'CREATED') order.closedBy = 'cancel';
+    if (
+      order.status === 'CREATED' ||
+      order.status === 'PAID' ||
+      order.status === 'PARTIAL_REFUNDED'
+    ) {
+      order.status = 'CANCELED';
+      if (order.wasPaid) order.refundedFen = order.amountFen;
+    }
   }
 
-  ledger(): LedgerEntry[] {
+  /** Idempotent by refund no.: the same no. and amount answers again without moving money. */
+  refund(order: SandboxOrder, refundNo: string, amountFen: number): RefundResult {
+    this.settle(order);
+    const earlier = order.refunds.get(refundNo);
+    if (earlier !== undefined) {
+      return earlier === amountFen ? { ok: true, fresh: false } : { ok: false, reason: 'CONFLICT' };
+    }
+    if (order.status !== 'PAID' && order.status !== 'PARTIAL_REFUNDED')
+      return { ok: false, reason: 'NOT_PAID' };
+    if (amountFen <= 0 || order.refundedFen + amountFen > order.amountFen)
+      return { ok: false, reason: 'NOT_ENOUGH' };
+    order.refunds.set(refundNo, amountFen);
+    order.refundedFen += amountFen;
+    order.status = order.refundedFen === order.amountFen ? 'REFUNDED' : 'PARTIAL_REFUNDED';
+    return { ok: true, fresh: true };
+  }
+
+  all(): SandboxOrder[] {
     return [...this.byClientSn.values()].map((o) => {
       this.settle(o);
-      const state = !o.wasPaid ? 'not charged' : o.status === 'PAID' ? 'charged' : 'refunded';
-      return {
-        clientSn: o.clientSn,
-        sn: o.sn,
-        channel: o.channel,
-        amountFen: o.amountFen,
-        authCode: o.authCode,
-        state,
-        orderStatus: o.status,
-      };
+      return o;
     });
   }
 
-  /** Apply the customer's pending action once its time has come. */
+  /** Apply the customer's pending action once its time has come, then WeChat's 45-s auto-revoke. */
   private settle(order: SandboxOrder): void {
     const p = order.pending;
-    if (!p || this.now() < p.at) return;
-    delete order.pending;
-    if (p.then === 'PAID') this.markPaid(order, p.at);
-    else this.refuse(order, 'TRADE_TIMEOUT', '顾客未输入密码，交易超时已撤销');
+    const revokeAt = order.createdAt + WECHAT_AUTO_REVOKE_MS;
+    const revokes = order.protocol === 'wechat';
+    if (p && this.now() >= p.at && !(revokes && p.at > revokeAt)) {
+      delete order.pending;
+      if (p.then === 'PAID') this.markPaid(order, p.at);
+      else this.refuse(order, 'TRADE_TIMEOUT', '顾客未输入密码，交易超时已撤销');
+    }
+    if (revokes && order.status === 'CREATED' && this.now() >= revokeAt) {
+      delete order.pending;
+      delete order.payOnReverse;
+      order.status = 'CANCELED';
+      order.closedBy = 'auto-revoke';
+    }
   }
 
   private markPaid(order: SandboxOrder, at: number): void {
@@ -127,5 +183,6 @@ export class OrderBook {
     order.wasPaid = true;
     order.paidAt = at;
     order.tradeNo = newTradeNo(order.channel, at);
+    this.byTradeNo.set(order.tradeNo, order);
   }
 }

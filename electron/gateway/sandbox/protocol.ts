@@ -24,6 +24,18 @@ export const RefBodySchema = z
   .refine((b) => b.sn !== undefined || b.client_sn !== undefined, 'sn or client_sn is required');
 export type RefBody = z.infer<typeof RefBodySchema>;
 
+export const RefundBodySchema = z
+  .object({
+    terminal_sn: z.string().min(1).max(64),
+    sn: z.string().min(1).max(64).optional(),
+    client_sn: z.string().min(1).max(64).optional(),
+    refund_request_no: z.string().min(1).max(64),
+    refund_amount: z.string().regex(/^[1-9]\d{0,9}$/, 'refund_amount: positive integer fen'),
+    operator: z.string().min(1).max(64),
+  })
+  .refine((b) => b.sn !== undefined || b.client_sn !== undefined, 'sn or client_sn is required');
+export type RefundBody = z.infer<typeof RefundBodySchema>;
+
 export function commError(code: '400' | '500', errorCode: string, message: string): UpayReply {
   return { result_code: code, error_code: errorCode, error_message: message };
 }
@@ -53,6 +65,7 @@ export function orderData(o: SandboxOrder): UpayOrderData {
     subject: o.subject,
     operator: o.operator,
     ...(o.tradeNo !== undefined && { trade_no: o.tradeNo }),
+    ...(o.refundedFen > 0 && { net_amount: String(o.amountFen - o.refundedFen) }),
     ...(o.paidAt !== undefined && {
       finish_time: String(o.paidAt),
       channel_finish_time: String(o.paidAt),

@@ -10,7 +10,11 @@ export type ScenarioBehaviour =
   | { kind: 'instant' }
   /** The customer is typing the password: CREATED until `afterMs` after pay, then `then`. */
   | { kind: 'delayed'; afterMs: number; then: 'PAID' | 'PAY_CANCELED' }
-  | { kind: 'fail'; errorCode: string; errorMessage: string };
+  | { kind: 'fail'; errorCode: string; errorMessage: string }
+  /** Pays at once, but the pay reply is lost on the way back (socket destroyed): 掉单. */
+  | { kind: 'lostReply' }
+  /** Types the password until the till reverses/cancels — and completes just as it does. */
+  | { kind: 'payOnReverse' };
 
 export interface SandboxScenario {
   id: string;
@@ -70,6 +74,34 @@ export const SANDBOX_SCENARIOS: readonly SandboxScenario[] = [
     labelEn: 'Customer abandons the password, canceled after 45 s',
     behaviour: { kind: 'delayed', afterMs: 45_000, then: 'PAY_CANCELED' },
     examples: { WECHAT: '134567890123459999', ALIPAY: '287654321098769999' },
+  },
+  {
+    id: 'PAYS_DURING_REVERSE',
+    suffix: '7777',
+    labelZh: '顾客在收银台撤单的同时完成支付（撤单竞态）',
+    labelEn: 'Customer pays just as the till reverses (race)',
+    behaviour: { kind: 'payOnReverse' },
+    examples: { WECHAT: '134567890123457777', ALIPAY: '287654321098767777' },
+  },
+  {
+    id: 'CODE_REUSED',
+    suffix: '2222',
+    labelZh: '付款码已被使用过，支付失败',
+    labelEn: 'Payment code already used, payment fails',
+    behaviour: {
+      kind: 'fail',
+      errorCode: 'INVALID_BARCODE',
+      errorMessage: '付款码已使用，请刷新后重新出示',
+    },
+    examples: { WECHAT: '134567890123452222', ALIPAY: '287654321098762222' },
+  },
+  {
+    id: 'REPLY_LOST',
+    suffix: '3333',
+    labelZh: '已扣款，但支付应答在网络中丢失（掉单）',
+    labelEn: 'Charged, but the pay reply is lost (dropped order)',
+    behaviour: { kind: 'lostReply' },
+    examples: { WECHAT: '134567890123453333', ALIPAY: '287654321098763333' },
   },
 ];
 

@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { z } from 'zod';
-import { verifyAuthorization } from '../upay/sign';
-import type { UpayReply } from '../upay/wire';
-import { handleCancel, handlePay, handleQuery } from './handlers';
-import { OrderBook, type LedgerEntry } from './orders';
-import { commError, PayBodySchema, RefBodySchema } from './protocol';
+import { commError } from './protocol';
+import { handleAlipay } from './alipay';
+import { handleControl, isControlPath } from './control';
+import {
+  alipayKeys,
+  newWechatCredentials,
+  type AlipayCredentials,
+  type WechatCredentials,
+} from './credentials';
+import { jsonExchange, type Exchange, type SandboxContext } from './exchange';
+import { FaultState, type SandboxFaults, type SandboxStats } from './faults';
+import { ledgerOf, type LedgerEntry } from './ledger';
+import { OrderBook } from './orders';
+import { handleUpay, isUpayPath } from './upay';
+import { handleWechat } from './wechat';
 
 export interface SandboxOptions {
   /** 0 (default) = any free port. */
@@ -15,7 +24,11 @@ export interface SandboxOptions {
   host?: string;
   terminalSn?: string;
   terminalKey?: string;
+  wechat?: Partial<WechatCredentials>;
+  alipayAppId?: string;
   now?: () => number;
+  /** Enables the test-only control API under /__sandbox/ (loopback callers only). */
+  control?: boolean;
 }
 
 export interface SandboxGateway {
@@ -23,36 +36,18 @@ export interface SandboxGateway {
   port: number;
   terminalSn: string;
   terminalKey: string;
+  readonly wechat: WechatCredentials;
+  /** RSA keys are made on first use (they cost ~100 ms). */
+  readonly alipay: AlipayCredentials;
   ledger(): LedgerEntry[];
+  /** Merges into the current faults; counted faults are used up by the next requests. */
+  setFaults(faults: SandboxFaults): void;
+  faults(): SandboxFaults;
+  stats(): SandboxStats;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
-
-/** A parsed request, or why it was refused; keeps each handler typed to its own schema. */
-type Parsed =
-  | { ok: false; message: string }
-  | { ok: true; terminalSn: string; run: (book: OrderBook) => UpayReply };
-type Route = (json: unknown) => Parsed;
-
-function route<T extends { terminal_sn: string }>(
-  schema: z.ZodType<T>,
-  handle: (book: OrderBook, body: T) => UpayReply,
-): Route {
-  return (json) => {
-    const parsed = schema.safeParse(json);
-    if (!parsed.success)
-      return { ok: false, message: parsed.error.issues[0]?.message ?? '参数错误' };
-    const body = parsed.data;
-    return { ok: true, terminalSn: body.terminal_sn, run: (book) => handle(book, body) };
-  };
-}
-
-const ROUTES: Record<string, Route> = {
-  '/upay/v2/pay': route(PayBodySchema, handlePay),
-  '/upay/v2/query': route(RefBodySchema, handleQuery),
-  '/upay/v2/cancel': route(RefBodySchema, handleCancel),
-};
 
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -69,59 +64,63 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function send(res: ServerResponse, status: number, reply: UpayReply): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(reply));
+function dispatch(ctx: SandboxContext, req: IncomingMessage, path: string, raw: string): Exchange | null {
+  if (isUpayPath(path)) return handleUpay(ctx, path, raw, req.headers.authorization);
+  if (path === '/gateway.do') return handleAlipay(ctx, raw);
+  return handleWechat(ctx, path, raw);
 }
 
-/** Signature first (an unsigned caller learns nothing), then JSON, then fields, then terminal. */
-function answer(
-  book: OrderBook,
-  parse: Route,
-  raw: string,
-  header: string | undefined,
-  sn: string,
-  key: string,
-): UpayReply {
-  if (!verifyAuthorization(header, raw, sn, key))
-    return commError('400', 'ILLEGAL_SIGN', '签名错误');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return commError('400', 'INVALID_PARAMS', '请求体不是合法的 JSON');
-  }
-  const parsed = parse(json);
-  if (!parsed.ok) return commError('400', 'INVALID_PARAMS', parsed.message);
-  if (parsed.terminalSn !== sn) return commError('400', 'INVALID_TERMINAL', '终端号不存在');
-  return parsed.run(book);
-}
-
-/** The embedded default gateway: a real HTTP server speaking upay v2 on loopback. */
+/** The embedded default gateway: one loopback HTTP server speaking upay v2, WeChat v2 and Alipay. */
 export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<SandboxGateway> {
   const terminalSn = opts.terminalSn ?? '100000990000001';
   const terminalKey = opts.terminalKey ?? randomBytes(16).toString('hex');
   const book = new OrderBook(opts.now ?? Date.now);
+  const faults = new FaultState();
+  const wechat = newWechatCredentials(opts.wechat);
+  const alipayAppId = opts.alipayAppId ?? `2021${randomBytes(6).toString('hex').replace(/\D/g, '7').slice(0, 12)}`;
+  const alipay = (): AlipayCredentials => ({ appId: alipayAppId, ...alipayKeys() });
+  const ctx: SandboxContext = { book, faults, terminal: { sn: terminalSn, key: terminalKey }, wechat, alipay };
+  const timers = new Set<NodeJS.Timeout>();
 
-  const server = createServer((req, res) => {
-    const route = ROUTES[(req.url ?? '').split('?')[0] ?? ''];
-    if (req.method !== 'POST' || !route) {
-      send(res, 404, commError('400', 'INVALID_PARAMS', 'no such endpoint'));
+  /** The network between acquirer and till: faults decide how the committed answer travels. */
+  function deliver(res: ServerResponse, ex: Exchange): void {
+    if (ex.lostReply || faults.take('dropAfterCommit')) {
+      res.socket?.destroy();
       return;
     }
+    const body = ex.render(ex.signed && faults.take('badSignature'));
+    const write = () => {
+      res.writeHead(ex.status, { 'content-type': ex.contentType });
+      res.end(body);
+    };
+    const hang = faults.takeHang();
+    if (hang === 0) return write();
+    const t = setTimeout(() => {
+      timers.delete(t);
+      if (!res.destroyed) write();
+    }, hang);
+    timers.add(t);
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
     readBody(req).then(
       (raw) => {
-        if (raw === null)
-          return send(res, 413, commError('400', 'INVALID_PARAMS', 'body too large'));
-        try {
-          send(
-            res,
-            200,
-            answer(book, route, raw, req.headers.authorization, terminalSn, terminalKey),
-          );
-        } catch {
-          send(res, 500, commError('500', 'UNKNOWN_SYSTEM_ERROR', '系统错误'));
+        if (raw === null) return deliver(res, jsonExchange(413, commError('400', 'INVALID_PARAMS', 'body too large')));
+        if (opts.control && isControlPath(path)) return handleControl(req, res, path, raw, faults, book);
+        if (req.method !== 'POST') return deliver(res, jsonExchange(404, commError('400', 'INVALID_PARAMS', 'no such endpoint')));
+        if (faults.take('http5xx')) {
+          // Refused before the acquirer saw it: nothing is committed.
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          return res.end('Internal Server Error');
         }
+        let ex: Exchange | null;
+        try {
+          ex = dispatch(ctx, req, path, raw);
+        } catch {
+          ex = jsonExchange(500, commError('500', 'UNKNOWN_SYSTEM_ERROR', '系统错误'));
+        }
+        deliver(res, ex ?? jsonExchange(404, commError('400', 'INVALID_PARAMS', 'no such endpoint')));
       },
       () => res.destroy(),
     );
@@ -139,9 +138,18 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
     port,
     terminalSn,
     terminalKey,
-    ledger: () => book.ledger(),
+    wechat,
+    get alipay() {
+      return alipay();
+    },
+    ledger: () => ledgerOf(book),
+    setFaults: (f) => faults.set(f),
+    faults: () => faults.current(),
+    stats: () => faults.stats(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
         server.close((err) => (err ? reject(err) : resolve()));
         // Keep-alive sockets from fetch would otherwise hold close() open.
         server.closeAllConnections();

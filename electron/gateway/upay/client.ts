@@ -1,7 +1,15 @@
-import type { GatewayAnswer, OrderRef, PayRequest, PaymentGateway } from '../types';
-import { toAnswer, type Expectation } from './mapping';
+import { UPAY_SCHEDULE } from '../schedules';
+import type {
+  GatewayAnswer,
+  GatewaySchedule,
+  OrderRef,
+  PayRequest,
+  PaymentGateway,
+  RefundRequest,
+} from '../types';
+import { toAnswer, toRefundAnswer, type Expectation } from './mapping';
 import { postSigned, type TransportOptions } from './transport';
-import type { UpayPayBody, UpayRefBody } from './wire';
+import type { UpayPayBody, UpayRefBody, UpayRefundBody, UpayReply } from './wire';
 
 export interface UpayGatewayOptions {
   baseUrl: string;
@@ -13,6 +21,9 @@ export interface UpayGatewayOptions {
   /** Overrides for adapters that reuse this client (the sandbox). */
   name?: string;
   sandbox?: boolean;
+  schedule?: GatewaySchedule;
+  /** upay refunds name an operator; defaults to 'till'. */
+  refundOperator?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -37,14 +48,20 @@ export function createUpayGateway(opts: UpayGatewayOptions): PaymentGateway {
     fetchImpl: opts.fetchImpl ?? fetch,
   };
 
-  async function call(path: string, body: object, want: Expectation): Promise<GatewayAnswer> {
+  async function call(
+    path: string,
+    body: object,
+    want: Expectation,
+    map: (r: UpayReply, w: Expectation) => GatewayAnswer = toAnswer,
+  ): Promise<GatewayAnswer> {
     const result = await postSigned(transport, path, body);
-    return result.ok ? toAnswer(result.reply, want) : result.answer;
+    return result.ok ? map(result.reply, want) : result.answer;
   }
 
   return {
     name: opts.name ?? 'upay',
     sandbox: opts.sandbox ?? false,
+    schedule: opts.schedule ?? UPAY_SCHEDULE,
     pay(req: PayRequest) {
       const body: UpayPayBody = {
         terminal_sn: opts.terminalSn,
@@ -63,6 +80,16 @@ export function createUpayGateway(opts: UpayGatewayOptions): PaymentGateway {
     cancel(ref: OrderRef) {
       const { body, want } = refBody(opts.terminalSn, ref);
       return call('/upay/v2/cancel', body, want);
+    },
+    refund(req: RefundRequest) {
+      const { body, want } = refBody(opts.terminalSn, req.ref);
+      const refund: UpayRefundBody = {
+        ...body,
+        refund_request_no: req.refundNo,
+        refund_amount: String(req.amountFen),
+        operator: opts.refundOperator ?? 'till',
+      };
+      return call('/upay/v2/refund', refund, { ...want, amountFen: req.totalFen }, toRefundAnswer);
     },
   };
 }

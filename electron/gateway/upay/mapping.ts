@@ -20,6 +20,9 @@ const BY_ORDER_STATUS: Record<string, GatewayOutcome> = {
   PAID: 'PAID',
   PAY_CANCELED: 'FAILED',
   CANCELED: 'CANCELED',
+  // The customer was charged and got (part of) it back; a partial refund leaves the sale paid.
+  REFUNDED: 'REFUNDED',
+  PARTIAL_REFUNDED: 'REFUNDED',
 };
 
 /** Action results that mean "the platform itself does not know" — query again or call support. */
@@ -103,7 +106,7 @@ export function toAnswer(reply: UpayReply, want: Expectation): GatewayAnswer {
     return { ...answer, outcome: 'UNKNOWN', errorCode: err.errorCode ?? biz.result_code };
   }
   if (byStatus === undefined) {
-    // PAY_ERROR, REFUNDED, CANCEL_INPROGRESS…: the engine must not act on these unaided.
+    // PAY_ERROR, REFUND_ERROR, CANCEL_INPROGRESS…: the engine must not act on these unaided.
     return { ...answer, outcome: 'UNKNOWN', errorCode: err.errorCode ?? 'UNHANDLED_ORDER_STATUS' };
   }
   // A "success" action result that contradicts the order state is not trusted either way.
@@ -111,4 +114,22 @@ export function toAnswer(reply: UpayReply, want: Expectation): GatewayAnswer {
     return { ...answer, outcome: 'UNKNOWN', errorCode: 'INCONSISTENT_STATUS' };
   }
   return { ...answer, outcome: byStatus };
+}
+
+/**
+ * /upay/v2/refund: the action result decides, the order data is checked as for any reply.
+ * REFUND_ERROR / REFUND_IN_PROGRESS are "ask again with the same refund_request_no".
+ */
+export function toRefundAnswer(reply: UpayReply, want: Expectation): GatewayAnswer {
+  const base = toAnswer(reply, want);
+  const rc = reply.result_code === '200' ? reply.biz_response?.result_code : undefined;
+  if (rc === undefined || base.outcome === 'NOT_FOUND' || base.errorCode === 'MISMATCH')
+    return base;
+  if (rc === 'REFUND_SUCCESS') {
+    return base.outcome === 'REFUNDED'
+      ? base
+      : { ...base, outcome: 'UNKNOWN', errorCode: 'INCONSISTENT_STATUS' };
+  }
+  if (rc === 'REFUND_FAIL') return { ...base, outcome: 'FAILED', errorCode: base.errorCode ?? rc };
+  return { ...base, outcome: 'UNKNOWN', errorCode: base.errorCode ?? rc, retry: true };
 }

@@ -54,3 +54,10 @@ export interface UpayPayBody {
   operator: string;
 }
 export type UpayRefBody = { terminal_sn: string } & ({ sn: string } | { client_sn: string });
+
+/** /upay/v2/refund: refund_request_no stays the same on every retry of one refund (SQB). */
+export type UpayRefundBody = UpayRefBody & {
+  refund_request_no: string;
+  refund_amount: string;
+  operator: string;
+};

@@ -17,14 +17,15 @@ export function HeaderBar() {
         <span className="store-name">{info?.storeName ?? t('header.loading')}</span>
         {info ? (
           <span className="header-meta">
-            {t('header.cashier')}：<strong>{info.cashier}</strong>
+            {t('header.cashier')}
+            <strong>{info.cashier}</strong>
           </span>
         ) : null}
       </div>
       {info ? (
         <div className="header-printer" title={info.printer}>
-          <span className="printer-dot" aria-hidden="true" />
-          {t('header.printer')}：<strong>{info.printer}</strong>
+          {t('header.printer')}
+          <strong>{info.printer}</strong>
         </div>
       ) : null}
       <div className="header-right">

@@ -12,7 +12,10 @@ interface Props {
 export function LinesTable({ lines, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const selectedRow = useRef<HTMLTableRowElement | null>(null);
-  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selected, lines]);
+  useEffect(() => {
+    // Braces matter: newer Chromium returns a Promise here, which React would take for a cleanup.
+    void selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected, lines]);
   if (lines.length === 0) {
     return <div className="lines-empty">{t('checkout.empty')}</div>;
   }

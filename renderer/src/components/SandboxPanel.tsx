@@ -39,6 +39,7 @@ export function SandboxPanel({ codes, onClose }: Props) {
           ))}
         </tbody>
       </table>
+      <p className="sandbox-note">{t('header.singleUse')}</p>
     </div>
   );
 }

@@ -2,14 +2,15 @@ import type { Resources } from './zh';
 
 export const en: Resources = {
   header: {
-    cashier: 'Cashier',
-    printer: 'Printer',
+    cashier: 'Cashier: ',
+    printer: 'Printer: ',
     sandbox: 'SANDBOX 沙箱',
     sandboxCodes: 'Sandbox test codes',
     suffix: 'Ends in',
     behaviour: 'Customer does',
     wechat: 'WeChat code',
     alipay: 'Alipay code',
+    singleUse: 'Each code works once: for the next try change any middle digit.',
     lang: '中文',
     loading: 'Connecting to the till host…',
   },
@@ -41,7 +42,8 @@ export const en: Resources = {
     detectedWECHAT: 'WeChat Pay code',
     detectedALIPAY: 'Alipay code',
     invalid:
-      'Not a WeChat Pay or Alipay code: WeChat is 18 digits starting 10–15, Alipay 16–24 digits starting 25–30',
+      'Not a WeChat Pay or Alipay payment code: ask the customer to refresh it and scan again.',
+    invalidHint: 'WeChat: 18 digits starting 10–15. Alipay: 16–24 digits starting 25–30.',
     submit: 'Charge',
     back: 'Back',
   },
@@ -61,9 +63,9 @@ export const en: Resources = {
     NEEDS_MANUAL: 'Payment outcome unknown',
     secondsLeft: '{{seconds}} s left',
     noLeave: 'Payment in progress: stay on this screen',
-    reason: 'Reason',
+    reason: 'Reason: ',
     whatNow:
-      'Ask the customer to refresh the payment code and scan again; a new attempt gets a new merchant order no. Or take cash.',
+      'Press F1 to scan the refreshed payment code (a new attempt gets a new merchant order no.), or F2 to take cash.',
     manual:
       'Call a supervisor. Do not let the customer pay again and do not hand over the goods until the supervisor confirms.',
     rescan: 'Scan a new code',

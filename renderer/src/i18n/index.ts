@@ -11,6 +11,7 @@ export function initI18n(lng: 'zh' | 'en' = 'zh') {
     resources: { zh: { translation: zh }, en: { translation: en } },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
+    showSupportNotice: false,
   });
   return i18next;
 }

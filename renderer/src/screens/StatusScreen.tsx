@@ -60,7 +60,8 @@ export function StatusScreen() {
           <div className="status-advice">
             {payment.reasonText ? (
               <p className="reason">
-                {t('status.reason')}：{payment.reasonText}
+                {t('status.reason')}
+                {payment.reasonText}
               </p>
             ) : null}
             <p>{t('status.whatNow')}</p>

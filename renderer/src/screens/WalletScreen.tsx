@@ -38,7 +38,14 @@ export function WalletScreen() {
 
   let feedback = <span className="code-hint">{t('wallet.hint')}</span>;
   if (channel) feedback = <span className="code-ok">✓ {t(`wallet.detected${channel}`)}</span>;
-  else if (refused) feedback = <span className="code-bad">{t('wallet.invalid')}</span>;
+  else if (refused) {
+    feedback = (
+      <>
+        <span className="code-bad">{t('wallet.invalid')}</span>
+        <span className="code-hint small">{t('wallet.invalidHint')}</span>
+      </>
+    );
+  }
 
   return (
     <main className="screen wallet">

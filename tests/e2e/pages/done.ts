@@ -24,7 +24,9 @@ export class DonePage {
 
   async waitForPrintEnd(timeout = 20_000) {
     await this.page
-      .locator('[data-testid="print-state"][data-state="PRINTED"], [data-testid="print-state"][data-state="FAILED"]')
+      .locator(
+        '[data-testid="print-state"][data-state="PRINTED"], [data-testid="print-state"][data-state="FAILED"]',
+      )
       .waitFor({ timeout });
   }
 

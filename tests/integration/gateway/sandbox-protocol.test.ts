@@ -74,7 +74,7 @@ describe('sandbox gateway protocol checks over real HTTP', () => {
   });
 
   it('answers 404 for unknown endpoints and GET', async () => {
-    expect((await rawPost(h.sandbox, '/upay/v2/refund', '{}')).status).toBe(404);
+    expect((await rawPost(h.sandbox, '/upay/v2/revoke', '{}')).status).toBe(404);
     expect((await fetch(`${h.sandbox.url}/upay/v2/pay`)).status).toBe(404);
   });
 

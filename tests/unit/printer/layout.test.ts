@@ -137,7 +137,8 @@ describe('layout details', () => {
         '可乐',
         // columns: qty 5, unit 8, total 8 = 21, flush right in 32
         ' '.repeat(11) + '    2' + '    3.50' + '    7.00',
-        '合计' + ' '.repeat(22) + '¥7.00', // 4 + 22 + 6 = 32
+        // ¥ goes out through code page PC437 (1 column; GBK fonts lack it): 4 + 23 + 5 = 32
+        '合计' + ' '.repeat(23) + '¥7.00',
         ' '.repeat(9) + 'https://x.cn/1', // (32 - 14) / 2
         ' '.repeat(13) + 'NO123', // floor((32 - 5) / 2)
         '', // feed 2
@@ -218,13 +219,13 @@ describe('narrow lines', () => {
   it('puts a pair value on its own line when the label would get under 2 columns', () => {
     const profile = { ...DEFAULT_PROFILE, id: 'narrow', columns: 8 };
     const laid = layoutReceipt(
-      { blocks: [{ kind: 'pair', left: '合计金额', right: '¥', size: 'double' }] },
+      { blocks: [{ kind: 'pair', left: '合计金额', right: '¥¥', size: 'double' }] },
       profile,
     );
     expect(laid.lines.map((l) => (l.kind === 'text' ? l.text : ''))).toEqual([
       '合计',
       '金额',
-      '  ¥',
+      '  ¥¥',
     ]);
   });
 });

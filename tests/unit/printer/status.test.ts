@@ -128,12 +128,25 @@ describe('sendJob', () => {
 });
 
 describe('openTransport', () => {
-  it('accepts tcp:// and refuses other schemes with UNSUPPORTED_URI and a Chinese message', () => {
-    expect(openTransport('tcp://127.0.0.1:9100').uri).toBe('tcp://127.0.0.1:9100');
+  it('accepts tcp, serial, usb and file URIs without touching the device', () => {
     for (const uri of [
+      'tcp://127.0.0.1:9100',
       'serial:/dev/ttyUSB0?baud=9600',
+      'serial:COM3?baud=19200&flow=xonxoff',
       'usb:0416:5011',
       'file:/dev/usb/lp0',
+    ]) {
+      expect(openTransport(uri).uri).toBe(uri);
+    }
+  });
+
+  it('refuses unknown schemes and malformed URIs with UNSUPPORTED_URI and a Chinese message', () => {
+    for (const uri of [
+      'lpt:1',
+      'usb:416:5011',
+      'serial:/dev/ttyS0?baud=fast',
+      'serial:/dev/ttyS0?flow=dsrdtr',
+      'file:',
       'nonsense',
       'tcp://',
     ]) {

@@ -3,11 +3,15 @@ import { sanitizeText, textWidth } from '../../../printer/index';
 import { wrapText } from '../../../printer/text/wrap';
 
 describe('textWidth', () => {
-  it('counts printable ASCII as 1 and everything else as 2', () => {
+  it('counts printable ASCII as 1 and Chinese-mode (GBK) glyphs as 2', () => {
     expect(textWidth('abc 123')).toBe(7);
     expect(textWidth('中文')).toBe(4);
-    expect(textWidth('¥8.00')).toBe(6);
-    expect(textWidth('×')).toBe(2);
+    expect(textWidth('×')).toBe(2); // GBK A1C1: a double-width glyph in Chinese mode
+    expect(textWidth('é')).toBe(2); // GBK A8A6
+  });
+  it('counts code-page symbols GBK lacks (¥ ½ ß) as 1: they print from PC437/WPC1252', () => {
+    expect(textWidth('¥8.00')).toBe(5);
+    expect(textWidth('½ß')).toBe(2);
   });
   it('counts an astral character (emoji, Ext-B) once, as 2 columns', () => {
     expect(textWidth('😀')).toBe(2);

@@ -179,6 +179,21 @@ describe('payment slice', () => {
     expect(s().screen).toBe('status');
   });
 
+  it('will not leave a payment whose outcome is open, not even NEEDS_MANUAL', async () => {
+    await s().startWallet('134567890123459999');
+    s().goTo('checkout');
+    expect(s().screen).toBe('status');
+    till.advance(s().payment!.paymentId, 'NEEDS_MANUAL', '撤销结果未知');
+    await s().pollPayment();
+    expect(s().payment?.state).toBe('NEEDS_MANUAL');
+    s().goTo('wallet');
+    expect(s().screen).toBe('status');
+    till.advance(s().payment!.paymentId, 'REVERSED');
+    await s().pollPayment();
+    s().goTo('checkout');
+    expect(s().screen).toBe('checkout');
+  });
+
   it('takes cash: too little is refused, enough goes to Done with the change', async () => {
     expect(await s().startCash(500)).toBe(false);
     expect(s().error?.code).toBe('CASH_TOO_LITTLE');

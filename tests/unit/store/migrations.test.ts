@@ -115,3 +115,31 @@ describe('numbered migrations', () => {
     expect(tables(db)).not.toContain('t');
   });
 });
+
+describe('004 reconcile and refunds', () => {
+  it('adds check bookkeeping to existing payments and a refunds table keyed by refund no.', () => {
+    const db = new Database(join(tmp.dir, 'm4.db'));
+    migrate(db, 3);
+    const at = '2026-01-01T00:00:00Z';
+    db.prepare(
+      "INSERT INTO orders (id, status, cashier, created_at, updated_at) VALUES ('o1','PAID','c',?,?)",
+    ).run(at, at);
+    db.prepare(
+      `INSERT INTO payments (id, order_id, method, merchant_order_no, amount_fen, state, created_at, updated_at)
+       VALUES ('p1', 'o1', 'WECHAT', 'M1', 100, 'PAID', ?, ?)`,
+    ).run(at, at);
+    expect(migrate(db, 4)).toBe(4);
+    expect(db.prepare("SELECT checks, checked_at FROM payments WHERE id = 'p1'").get()).toEqual({
+      checks: 0,
+      checked_at: null,
+    });
+    const refund = db.prepare(
+      `INSERT INTO refunds (id, payment_id, refund_no, request_id, amount_fen, state, created_at, updated_at)
+       VALUES (?, 'p1', ?, ?, ?, 'PENDING', '', '')`,
+    );
+    refund.run('r1', 'M1R1', 'req-1', 50);
+    expect(() => refund.run('r2', 'M1R1', 'req-2', 50)).toThrow(/UNIQUE/);
+    expect(() => refund.run('r3', 'M1R3', 'req-1', 50)).toThrow(/UNIQUE/);
+    expect(() => refund.run('r4', 'M1R4', 'req-4', 0)).toThrow(/CHECK/);
+  });
+});

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { TillApi } from '../../../../shared/contract';
 import type { PrintJob } from '../../../../shared/domain';
 import type { All, ReceiptSlice } from '../types';
+import { isFinal } from './payment';
 
 const RANK: Record<PrintJob['state'], number> = { QUEUED: 0, SENDING: 1, PRINTED: 2, FAILED: 2 };
 
@@ -21,7 +22,12 @@ export const createReceiptSlice =
     screen: 'checkout',
     receipt: null,
     printJob: null,
-    goTo: (screen) => set({ screen, error: null }),
+    goTo(screen) {
+      const { payment, screen: from } = get();
+      // A payment whose outcome is still open is never just "forgotten" by leaving its screen.
+      if (from === 'status' && payment && !isFinal(payment) && screen !== 'done') return;
+      set({ screen, error: null });
+    },
     async loadReceipt() {
       const orderId = get().payment?.orderId;
       if (!orderId) return;

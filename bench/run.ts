@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { benchPrintLatency } from './printLatency';
+import { benchStartup } from './startup';
+
+/** `npm run bench`: every benchmark prints its own figures; none asserts a time. */
+console.log(`Till benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `\n[1] Host start-up with ${Number(process.env.BENCH_ORDERS ?? 100_000).toLocaleString('en')} orders in the store`,
+);
+await benchStartup(Number(process.env.BENCH_ORDERS ?? 100_000));
+console.log('\n[2] Receipt latency after payment');
+await benchPrintLatency();
+for (const [title, file] of [
+  ['[3] Printer: one standard Chinese receipt against peer encoders', './printer/receipt'],
+  ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
+] as const) {
+  if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;
+  console.log(`\n${title}`);
+  const mod = (await import(file)) as { main?: () => Promise<void> };
+  await mod.main?.();
+}

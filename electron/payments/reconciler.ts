@@ -1,0 +1,66 @@
+import type { GatewayAnswer } from '../gateway/types';
+import type { Repos } from '../store';
+import { iso, type Clock } from '../services/clock';
+import type { PaymentEngine } from './engine';
+import type { RefundService } from './refunds';
+
+export interface ReconcilerDeps {
+  repos: Pick<Repos, 'payments'>;
+  engine: PaymentEngine;
+  refunds: RefundService;
+  query: (merchantOrderNo: string) => Promise<GatewayAnswer>;
+  clock: Clock;
+  /** How far back an unpaid ending is re-checked for a late charge (Alipay cancel window: 24 h). */
+  lookBackMs?: number;
+  /** Minimum time between two checks of one payment. */
+  recheckMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Resolves what no cashier is waiting for: payments a crash left unfinished, supervisor cases
+ * whose cancel could not be confirmed, unpaid endings the customer was charged for after all
+ * (kept as PAID, or refunded if the sale was paid otherwise), and refunds left uncertain.
+ */
+export function createReconciler(deps: ReconcilerDeps) {
+  const { repos, engine, clock } = deps;
+  const lookBack = deps.lookBackMs ?? 24 * 3600_000;
+  const recheck = deps.recheckMs ?? 5 * 60_000;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  async function lateCharges(): Promise<void> {
+    const now = clock.now();
+    for (const p of repos.payments.endedUnpaid(iso(now - lookBack), iso(now - recheck))) {
+      repos.payments.markChecked(p.paymentId, iso(clock.now()));
+      const a = await deps.query(p.merchantOrderNo);
+      if (engine.flow.outcome(p, a) === 'PAID') engine.flow.paid(p, a);
+    }
+  }
+
+  async function once(): Promise<void> {
+    engine.resumeAll();
+    engine.retryManual();
+    await lateCharges();
+    await deps.refunds.retryPending();
+  }
+
+  return {
+    /** One full pass; concurrent calls share the pass in progress. */
+    runOnce(): Promise<void> {
+      running ??= once()
+        .catch((err: unknown) => deps.onError?.(err))
+        .finally(() => (running = null));
+      return running;
+    },
+    start(intervalMs = 60_000): void {
+      void this.runOnce();
+      timer = setInterval(() => void this.runOnce(), intervalMs);
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}

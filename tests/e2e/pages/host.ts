@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { Channel } from '../../../shared/channels';
+import type { Input, Output } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+
+export const HOST_ENTRY = join(process.cwd(), 'dist', 'host', 'start.cjs');
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  output(): string;
+  /** The same contract the page uses, for checks from the test side. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  stop(): Promise<void>;
+}
+
+/** `node dist/host/start.cjs --kiosk` in a fresh data folder; resolves on its TILL_READY line. */
+export async function startHost(printerUri: string, timeoutMs = 30_000): Promise<RunningHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [HOST_ENTRY, '--kiosk'], {
+    env: {
+      ...process.env,
+      TILL_DATA_DIR: dataDir,
+      TILL_PORT: '0',
+      TILL_PRINTER: printerUri,
+      TILL_GATEWAY: 'sandbox',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const ready = await new Promise<{ url: string; port: number; token: string; dataDir: string }>(
+    (resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`host not ready in ${timeoutMs} ms:\n${log}`)),
+        timeoutMs,
+      );
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString('utf8');
+        const line = /^TILL_READY (.+)$/m.exec(log);
+        if (line?.[1]) {
+          clearTimeout(timer);
+          resolve(
+            JSON.parse(line[1]) as { url: string; port: number; token: string; dataDir: string },
+          );
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (c: Buffer) => (log += c.toString('utf8')));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`host exited (${code}) before TILL_READY:\n${log}`));
+      });
+    },
+  );
+  const base = `http://127.0.0.1:${ready.port}`;
+  return {
+    ...ready,
+    output: () => log,
+    async call(channel, input) {
+      const res = await fetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ready.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as never;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface TillProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  output: () => string;
+}
+
+/** Starts the built host (dist/host/start.cjs) in kiosk mode as a child process, as `npm start` would. */
+export function spawnTill(env: Record<string, string>): Promise<TillProcess> {
+  const child = spawn(process.execPath, [resolve('dist/host/start.cjs'), '--kiosk'], {
+    env: { ...process.env, TILL_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`till did not start:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = /TILL_READY (\{.*\})/.exec(out);
+      if (line?.[1]) {
+        clearTimeout(timer);
+        const ready = JSON.parse(line[1]) as Omit<TillProcess, 'child' | 'output'>;
+        done({ ...ready, child, output: () => out });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`till exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+export function kill9(p: TillProcess): Promise<void> {
+  return new Promise((done) => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return done();
+    p.child.once('exit', () => done());
+    p.child.kill('SIGKILL');
+  });
+}
