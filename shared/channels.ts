@@ -14,6 +14,7 @@ export const CHANNELS = [
   'pay.cancel',
   'order.refund',
   'order.get',
+  'order.find',
   'receipt.get',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

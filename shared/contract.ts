@@ -87,6 +87,11 @@ export const contract = {
     output: RefundResultSchema,
   },
   'order.get': { input: orderRef, output: OrderDetailSchema },
+  /** Supervisor lookup by what the customer or the receipt shows: order id or merchant order no. */
+  'order.find': {
+    input: z.object({ query: z.string().trim().min(1).max(64) }).strict(),
+    output: OrderDetailSchema,
+  },
   'receipt.get': { input: orderRef, output: ReceiptSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -28,6 +28,11 @@ const found = <T>(value: T | null, field: string): T => {
 
 /** The contract's implementation: thin, every rule lives in the services. */
 export function createHandlers(d: HandlerDeps): Handlers {
+  const detail = (orderId: string) => ({
+    sale: found(d.repos.sales.get(orderId), 'orderId'),
+    payments: d.repos.payments.byOrder(orderId),
+    receipt: d.receipts.get(orderId),
+  });
   return {
     'app.info': () => d.info(),
     'sale.current': () => d.sales.current(),
@@ -51,11 +56,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
         errorCode: r.errorCode,
       })),
     }),
-    'order.get': ({ orderId }) => ({
-      sale: found(d.repos.sales.get(orderId), 'orderId'),
-      payments: d.repos.payments.byOrder(orderId),
-      receipt: d.receipts.get(orderId),
-    }),
+    'order.get': ({ orderId }) => detail(orderId),
+    'order.find': ({ query }) =>
+      detail(
+        d.repos.payments.byMerchantOrderNo(query)?.orderId ??
+          found(d.repos.sales.get(query), 'query').orderId,
+      ),
     'receipt.get': ({ orderId }) => found(d.receipts.get(orderId), 'orderId'),
   };
 }

@@ -38,7 +38,7 @@ export const ALIPAY_SCHEDULE: GatewaySchedule = Object.freeze({
 
 /**
  * upay (Shouqianba): poll at once, every 3–5 s, 40–50 s in all, then cancel (SQB, §4).
- * Same numbers as the engine's UPAY_SCHEDULE (electron/payments/schedule.ts).
+ * (The engine's former built-in UPAY_SCHEDULE had the same numbers.)
  */
 export const UPAY_SCHEDULE: GatewaySchedule = Object.freeze({
   firstQueryMs: 3_000,

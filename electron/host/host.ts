@@ -41,7 +41,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   repos.products.importAll(catalogue);
 
   const events = createEventBus();
-  const gw = await setUpGateway(config);
+  const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
   const printer = await setUpPrinter(config.printerUri, config.dataDir);
   const profile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!profile) throw new Error(`unknown printer profile ${config.printerProfile}`);

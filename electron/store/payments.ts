@@ -67,6 +67,7 @@ export function createPaymentsRepo(db: Db) {
         auth_code_masked, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     get: db.prepare<[string], Row>('SELECT * FROM payments WHERE id = ?'),
+    byMerchantNo: db.prepare<[string], Row>('SELECT * FROM payments WHERE merchant_order_no = ?'),
     byOrder: db.prepare<[string], Row>(
       'SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, rowid',
     ),
@@ -112,6 +113,10 @@ export function createPaymentsRepo(db: Db) {
     }),
     get(id: string): Payment | null {
       const r = q.get.get(id);
+      return r ? toPayment(r) : null;
+    },
+    byMerchantOrderNo(no: string): Payment | null {
+      const r = q.byMerchantNo.get(no);
       return r ? toPayment(r) : null;
     },
     byOrder: (orderId: string): Payment[] => q.byOrder.all(orderId).map(toPayment),

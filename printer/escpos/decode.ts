@@ -1,7 +1,7 @@
 import { EscPosInterpreter, type DecodedJob } from './interpreter';
 import { EscPosStream } from './stream';
 
-export type { DecodedJob };
+export type { DecodedJob, DecodedImage, PaperItem } from './interpreter';
 
 /** Interprets a whole ESC/POS job; never throws on bad input, it reports unknown commands. */
 export function decodeEscPos(bytes: Uint8Array): DecodedJob {

@@ -203,6 +203,12 @@ export function createFakeTill(sandbox = true) {
       const p = payments.get(paymentId);
       return p ? ok(p) : no('NOT_FOUND', 'paymentId');
     },
+    'pay.cancel': ({ paymentId }) => {
+      const p = payments.get(paymentId);
+      return p ? ok(p) : no('NOT_FOUND', 'paymentId');
+    },
+    'order.refund': ({ orderId }) => no('NOT_FOUND', orderId),
+    'order.find': ({ query }) => no('NOT_FOUND', query),
     'order.get': ({ orderId }) =>
       ok({
         sale,

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ALIPAY_SCHEDULE, UPAY_SCHEDULE, WECHAT_SCHEDULE } from '../../../electron/gateway/schedules';
+import { toRefundAnswer } from '../../../electron/gateway/upay/mapping';
+import type { UpayReply } from '../../../electron/gateway/upay/wire';
+
+const reply = (result_code: string, order_status: string, error_code?: string): UpayReply => ({
+  result_code: '200',
+  biz_response: {
+    result_code,
+    ...(error_code && { error_code, error_message: '说明' }),
+    data: { sn: '7800000000000001', client_sn: 'C1', order_status, total_amount: '1250' },
+  },
+});
+const want = { clientSn: 'C1', amountFen: 1250 };
+
+describe('upay refund replies', () => {
+  it.each([
+    ['REFUND_SUCCESS', 'REFUNDED', 'REFUNDED', undefined],
+    ['REFUND_SUCCESS', 'PARTIAL_REFUNDED', 'REFUNDED', undefined],
+    ['REFUND_SUCCESS', 'PAID', 'UNKNOWN', undefined],
+    ['REFUND_FAIL', 'PAID', 'FAILED', undefined],
+    ['REFUND_ERROR', 'REFUND_ERROR', 'UNKNOWN', true],
+    ['REFUND_IN_PROGRESS', 'PAID', 'UNKNOWN', true],
+  ])('%s with %s → %s (retry %s)', (rc, status, outcome, retry) => {
+    const a = toRefundAnswer(reply(rc, status), want);
+    expect(a.outcome).toBe(outcome);
+    expect(a.retry).toBe(retry);
+  });
+
+  it('REFUND_FAIL keeps the reason; another order is MISMATCH', () => {
+    expect(toRefundAnswer(reply('REFUND_FAIL', 'PAID', 'REFUNDABLE_AMOUNT_NOT_ENOUGH'), want)).toMatchObject({
+      outcome: 'FAILED',
+      errorCode: 'REFUNDABLE_AMOUNT_NOT_ENOUGH',
+    });
+    expect(toRefundAnswer(reply('REFUND_SUCCESS', 'REFUNDED'), { clientSn: 'C2' }).errorCode).toBe('MISMATCH');
+  });
+});
+
+describe('acquirer schedules (payments.md §1.9, §2.6, §4)', () => {
+  it('WeChat: 5 s / 5 s / 45 s, reverse ≥ 15 s after pay, ≤ 10 attempts', () => {
+    expect(WECHAT_SCHEDULE).toMatchObject({ firstQueryMs: 5_000, intervalMs: 5_000, windowMs: 45_000, reverseNotBeforeMs: 15_000, reverseAttempts: 10 });
+  });
+  it('Alipay: 3–6 s interval, 60 s window, cancel + 3 retries 2 s apart', () => {
+    expect(ALIPAY_SCHEDULE.intervalMs).toBeGreaterThanOrEqual(3_000);
+    expect(ALIPAY_SCHEDULE.intervalMs).toBeLessThanOrEqual(6_000);
+    expect(ALIPAY_SCHEDULE).toMatchObject({ windowMs: 60_000, reverseAttempts: 4, reverseIntervalMs: 2_000 });
+  });
+  it('upay: 3 s / 3 s / 45 s; every schedule respects its own minimum query gap', () => {
+    expect(UPAY_SCHEDULE).toMatchObject({ firstQueryMs: 3_000, intervalMs: 3_000, windowMs: 45_000 });
+    for (const s of [WECHAT_SCHEDULE, ALIPAY_SCHEDULE, UPAY_SCHEDULE]) {
+      expect(s.intervalMs).toBeGreaterThanOrEqual(s.minQueryGapMs);
+      expect(s.firstQueryMs).toBeGreaterThanOrEqual(s.minQueryGapMs);
+      expect(Object.isFrozen(s)).toBe(true);
+    }
+  });
+});
