@@ -7,17 +7,16 @@ export { layoutReceipt } from './layout/layout';
 export { renderText } from './layout/render-text';
 export { encodeEscPos } from './escpos/encode';
 export { bitmapFromRgba, rasterBands, type MonoBitmap } from './escpos/raster';
-export {
-  decodeEscPos,
-  type DecodedJob,
-  type DecodedImage,
-  type PaperItem,
-} from './escpos/decode';
+export { decodeEscPos, type DecodedJob, type DecodedImage, type PaperItem } from './escpos/decode';
 export { describeBytes, type ByteDescription } from './escpos/describe';
 export type { Transport } from './transport/types';
 export { openTransport, type TransportOptions } from './transport/open';
 export { createRecordingTransport, type RecordingTransport } from './transport/recording';
-export { listSerialPorts, type SerialBinding, type SerialPortInfo } from './transport/serial-binding';
+export {
+  listSerialPorts,
+  type SerialBinding,
+  type SerialPortInfo,
+} from './transport/serial-binding';
 export { listUsbPrinters, type UsbPrinterInfo } from './transport/usb-find';
 export type { WebUsbLike, UsbDeviceLike } from './transport/usb-types';
 export { PrinterError, isPrinterError, type PrinterErrorCode } from './errors';
@@ -32,9 +31,8 @@ export {
   type SendJobOptions,
 } from './status/send-job';
 export { startVirtualPrinter, type VirtualPrinter } from './virtual/virtual-printer';
-export {
-  startVirtualSerialPrinter,
-  type VirtualSerialPrinter,
-} from './virtual/serial-printer';
+export { startVirtualSerialPrinter, type VirtualSerialPrinter } from './virtual/serial-printer';
 export { renderPaperPng } from './virtual/png/render';
 export type { Fault } from './virtual/faults';
+export { testPage } from './cli/test-page';
+export { statusWords } from './cli/status-words';

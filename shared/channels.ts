@@ -16,6 +16,16 @@ export const CHANNELS = [
   'order.get',
   'order.find',
   'receipt.get',
+  'receipt.reprint',
+  'print.retry',
+  'receipt.preview',
+  'printer.info',
+  'printer.list',
+  'printer.status',
+  'printer.test',
+  'printer.lastJob',
+  'printer.configure',
+  'printer.report',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -7,6 +7,11 @@ import {
   PaymentSchema,
   PrintJobSchema,
   ReceiptSchema,
+  LastJobSchema,
+  PaperPreviewSchema,
+  PrinterInfoSchema,
+  PrinterListSchema,
+  PrinterStatusViewSchema,
   RefundResultSchema,
   SaleSchema,
 } from './domain';
@@ -93,6 +98,36 @@ export const contract = {
     output: OrderDetailSchema,
   },
   'receipt.get': { input: orderRef, output: ReceiptSchema },
+  /** A marked copy (重打印), audited. */
+  'receipt.reprint': { input: orderRef, output: PrintJobSchema },
+  /** The receipt as the printer will put it on paper (decoded from the job's own bytes). */
+  'receipt.preview': { input: orderRef, output: PaperPreviewSchema },
+  'printer.info': { input: none, output: PrinterInfoSchema },
+  'printer.list': { input: none, output: PrinterListSchema },
+  'printer.status': { input: none, output: PrinterStatusViewSchema },
+  'printer.test': {
+    input: z
+      .object({ drawer: z.boolean().optional(), drawerOnly: z.boolean().optional() })
+      .strict(),
+    output: PrintJobSchema,
+  },
+  'printer.lastJob': { input: none, output: LastJobSchema },
+  /** Technician: pick a printer (a TILL_PRINTER URI) and paper profile; saved to settings.json. */
+  'printer.configure': {
+    input: z
+      .object({
+        uri: z.string().trim().min(1).max(200),
+        profile: z.enum(['58mm', '80mm-180dpi', '80mm']).optional(),
+      })
+      .strict(),
+    output: PrinterInfoSchema,
+  },
+  'printer.report': { input: none, output: z.object({ text: z.string() }) },
+  /** The cashier's "print again" for a job that failed (recovery flow). */
+  'print.retry': {
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: PrintJobSchema,
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -140,3 +140,71 @@ export const RefundResultSchema = z.object({
   refunds: z.array(RefundSchema),
 });
 export type RefundResult = z.infer<typeof RefundResultSchema>;
+
+/** Printer status as the technician sees it; `known: false` says why it could not be read. */
+export const PrinterStatusViewSchema = z.object({
+  known: z.boolean(),
+  online: z.boolean().nullable(),
+  coverOpen: z.boolean().nullable(),
+  paperEnd: z.boolean().nullable(),
+  paperNearEnd: z.boolean().nullable(),
+  cutterError: z.boolean().nullable(),
+  unrecoverableError: z.boolean().nullable(),
+  /** Each condition in Chinese and English, e.g. "缺纸 paper end". */
+  words: z.array(z.string()),
+  errorCode: z.string().nullable(),
+  reasonZh: z.string().nullable(),
+  hint: z.string().nullable(),
+  checkedAt: z.string(),
+});
+export type PrinterStatusView = z.infer<typeof PrinterStatusViewSchema>;
+
+export const PrinterInfoSchema = z.object({
+  uri: z.string(),
+  label: z.string(),
+  virtual: z.boolean(),
+  profile: z.string(),
+  profiles: z.array(z.object({ id: z.string(), name: z.string(), columns: z.number().int() })),
+});
+export type PrinterInfo = z.infer<typeof PrinterInfoSchema>;
+
+export const PrinterListSchema = z.object({
+  usb: z.array(
+    z.object({
+      uri: z.string(),
+      vid: z.string(),
+      pid: z.string(),
+      name: z.string(),
+      bidirectional: z.boolean(),
+    }),
+  ),
+  serial: z.array(z.object({ uri: z.string(), path: z.string(), name: z.string() })),
+  /** Why a bus could not be listed (no permission, no driver), so "none found" is never ambiguous. */
+  problems: z.array(z.string()),
+});
+export type PrinterList = z.infer<typeof PrinterListSchema>;
+
+export const LastJobSchema = z.object({
+  job: PrintJobSchema.nullable(),
+  kind: z.string().nullable(),
+  size: z.number().int(),
+  rows: z.array(z.object({ offset: z.number().int(), hex: z.string(), meaning: z.string() })),
+  text: z.string(),
+});
+export type LastJob = z.infer<typeof LastJobSchema>;
+
+/** What a printer made of a job: the paper as decoded from its bytes, and a PNG of it. */
+export const PaperPreviewSchema = z.object({
+  lines: z.array(
+    z.object({
+      kind: z.enum(['text', 'qr', 'barcode', 'image', 'cut']),
+      text: z.string(),
+      bold: z.boolean(),
+      double: z.boolean(),
+      align: z.enum(['left', 'center', 'right']),
+    }),
+  ),
+  png: z.string(),
+  columns: z.number().int(),
+});
+export type PaperPreview = z.infer<typeof PaperPreviewSchema>;

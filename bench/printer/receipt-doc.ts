@@ -19,14 +19,21 @@ export const ITEMS = [
   ['青岛啤酒经典10度500ml×12听', '1', '59.90'],
 ] as const;
 
-export const total = (qty: string, price: string): string => (Number(qty) * Number(price)).toFixed(2);
+export const total = (qty: string, price: string): string =>
+  (Number(qty) * Number(price)).toFixed(2);
 export const GRAND = ITEMS.reduce((s, [, q, p]) => s + Number(q) * Number(p), 0).toFixed(2);
 
 /** The standard receipt in our document model. */
 export function ourDoc(): ReceiptDoc {
   return {
     blocks: [
-      { kind: 'text', text: '好又多便利店（人民路店）', align: 'center', bold: true, size: 'double' },
+      {
+        kind: 'text',
+        text: '好又多便利店（人民路店）',
+        align: 'center',
+        bold: true,
+        size: 'double',
+      },
       { kind: 'text', text: '上海市黄浦区人民路123号 电话 021-12345678', align: 'center' },
       { kind: 'rule' },
       ...ITEMS.map(([name, qty, price]) => ({

@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { AppInfo } from '../../shared/domain';
+import type { AppInfo, PaperPreview, PrintJob } from '../../shared/domain';
+import type { Technician } from '../services/technician';
 import { TillError } from '../../shared/errors';
 import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
@@ -18,6 +19,11 @@ export interface HandlerDeps {
   engine: PaymentEngine;
   receipts: ReceiptService;
   refunds: RefundService;
+  jobs: Pick<Repos['printJobs'], 'get'>;
+  retryPrint: (jobId: string) => Promise<PrintJob>;
+  actor: string;
+  technician: Technician;
+  preview: (orderId: string) => PaperPreview;
   repos: Pick<Repos, 'sales' | 'payments'>;
 }
 
@@ -63,5 +69,19 @@ export function createHandlers(d: HandlerDeps): Handlers {
           found(d.repos.sales.get(query), 'query').orderId,
       ),
     'receipt.get': ({ orderId }) => found(d.receipts.get(orderId), 'orderId'),
+    'receipt.reprint': async ({ orderId }) => d.receipts.reprint(orderId, d.actor),
+    'receipt.preview': ({ orderId }) => d.preview(orderId),
+    'printer.info': () => d.technician.info(),
+    'printer.list': () => d.technician.list(),
+    'printer.status': () => d.technician.status(),
+    'printer.test': (opts) => d.technician.test(opts),
+    'printer.lastJob': () => d.technician.lastJob(),
+    'printer.configure': ({ uri, profile }) => d.technician.configure(uri, profile),
+    'printer.report': async () => ({ text: await d.technician.report() }),
+    'print.retry': async ({ jobId }) => {
+      const job = found(d.jobs.get(jobId), 'jobId');
+      if (job.state === 'PRINTED' || job.state === 'SENDING') return job;
+      return d.retryPrint(jobId);
+    },
   };
 }

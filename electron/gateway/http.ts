@@ -13,6 +13,7 @@ export type PostOutcome =
 export interface PostOptions {
   /** Bounds the whole exchange, body read included, so a stalled reply still times out. */
   timeoutMs: number;
+  /** Used for https URLs only (the client certificate); the plain-HTTP sandbox ignores it. */
   agent?: HttpAgent | HttpsAgent;
   /** Replies larger than this are refused unread: an acquirer reply is a few KB. */
   maxBytes?: number;
@@ -30,7 +31,8 @@ export function postText(
   opts: PostOptions,
 ): Promise<PostOutcome> {
   const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const secure = target.protocol === 'https:';
+  const send = secure ? httpsRequest : httpRequest;
   const maxBytes = opts.maxBytes ?? 256 * 1024;
   return new Promise((resolve) => {
     let done = false;
@@ -45,7 +47,7 @@ export function postText(
       {
         method: 'POST',
         headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
-        ...(opts.agent !== undefined && { agent: opts.agent }),
+        ...(secure && opts.agent !== undefined && { agent: opts.agent }),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -9,6 +9,11 @@ import { createPaymentEngine } from '../payments/engine';
 import { createReconciler } from '../payments/reconciler';
 import { createRefundService } from '../payments/refunds';
 import { createPrintQueue } from '../receipts/printQueue';
+import { createPrintWatch } from '../receipts/printWatch';
+import { paperPreview } from '../services/printerView';
+import { createTechnician } from '../services/technician';
+import { TillError } from '../../shared/errors';
+import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
@@ -43,18 +48,20 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const events = createEventBus();
   const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
   const printer = await setUpPrinter(config.printerUri, config.dataDir);
-  const profile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
-  if (!profile) throw new Error(`unknown printer profile ${config.printerProfile}`);
+  const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
+  if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
+  const profile = { current: initialProfile };
 
   const queue = createPrintQueue({
     repos,
-    printerUri: printer.uri,
+    printerUri: () => printer.uri,
     openTransport: printer.open,
     clock,
     events,
   });
   const receipts = createReceiptService({
     repos,
+    audit: repos.audit,
     dataDir: config.dataDir,
     profile,
     queue,
@@ -98,7 +105,37 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     printer: printer.label,
     dataDir: config.dataDir,
   });
-  const handlers: Handlers = createHandlers({ info, sales, engine, receipts, refunds, repos });
+  const technician = createTechnician({
+    printer,
+    profile,
+    queue,
+    repos,
+    clock,
+    version: opts.version,
+    save: (uri, profileId) =>
+      updateSettings(config.dataDir, {
+        printer: uri,
+        printerProfile: profileId as TillConfig['printerProfile'],
+      }),
+  });
+  const handlers: Handlers = createHandlers({
+    technician,
+    preview: (orderId) => {
+      const job = repos.printJobs.latestForOrder(orderId);
+      const bytes = job ? repos.printJobs.bytes(job.jobId) : null;
+      if (!bytes) throw new TillError('NOT_FOUND', 'orderId');
+      return paperPreview(bytes, profile.current);
+    },
+    info,
+    sales,
+    engine,
+    receipts,
+    refunds,
+    repos,
+    jobs: repos.printJobs,
+    retryPrint: (jobId) => queue.retry(jobId),
+    actor: config.cashier,
+  });
 
   // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
   const missingReceipts = receipts.ensureAll(repos.payments.paidOrdersWithoutReceipt());
@@ -111,6 +148,14 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     onError,
   });
   reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
+  const printWatch = createPrintWatch({
+    repos,
+    queue,
+    printerUri: () => printer.uri,
+    openTransport: printer.open,
+    clock,
+  });
+  printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
   log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
 
   return {
@@ -127,6 +172,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     reconciler,
     async close(): Promise<void> {
       reconciler.stop();
+      printWatch.stop();
       await queue.idle();
       await gw.sandbox?.close();
       await printer.virtual?.close();

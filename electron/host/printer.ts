@@ -21,17 +21,14 @@ export interface HostPrinter {
  * TCP path as a real one, and keeps each decoded job as text in <dataDir>/virtual-printer/.
  */
 export async function setUpPrinter(uri: string, dataDir: string): Promise<HostPrinter> {
-  if (uri === 'none') {
-    return {
-      uri,
-      label: '未配置打印机 (none)',
-      open: () => {
-        throw new PrinterError('NOT_FOUND', 'no printer configured (TILL_PRINTER=none)');
-      },
-      virtual: null,
-    };
-  }
-  if (uri !== 'virtual') return { uri, label: uri, open: (u) => openTransport(u), virtual: null };
+  // 'none' is refused at send time, so a till without a printer still sells and keeps print.txt.
+  const open = (u: string): Transport => {
+    if (u === 'none')
+      throw new PrinterError('NOT_FOUND', 'no printer configured (TILL_PRINTER=none)');
+    return openTransport(u);
+  };
+  if (uri !== 'virtual')
+    return { uri, label: uri === 'none' ? '未配置打印机 (none)' : uri, open, virtual: null };
   const virtual = await startVirtualPrinter({ host: '127.0.0.1', port: 0 });
   const folder = join(dataDir, 'virtual-printer');
   mkdirSync(folder, { recursive: true });
@@ -40,10 +37,5 @@ export async function setUpPrinter(uri: string, dataDir: string): Promise<HostPr
     n += 1;
     writeFileSync(join(folder, `job-${Date.now()}-${n}.txt`), job.text);
   });
-  return {
-    uri: virtual.uri,
-    label: `虚拟打印机 virtual (${virtual.uri})`,
-    open: (u) => openTransport(u),
-    virtual,
-  };
+  return { uri: virtual.uri, label: `虚拟打印机 virtual (${virtual.uri})`, open, virtual };
 }

@@ -1,4 +1,4 @@
-import { isPrinterError, sendJob, type Transport } from '../../printer';
+import { isPrinterError, PrinterError, queryStatus, sendJob, type Transport } from '../../printer';
 import type { PrintJob } from '../../shared/domain';
 import type { EventBus } from '../api/events';
 import type { Repos } from '../store';
@@ -7,7 +7,8 @@ import { newId } from '../services/ids';
 
 export interface PrintQueueDeps {
   repos: Pick<Repos, 'printJobs'>;
-  printerUri: string;
+  /** The configured printer; a function when a technician can change it while the till runs. */
+  printerUri: string | (() => string);
   openTransport: (uri: string) => Transport;
   clock: Clock;
   events: EventBus;
@@ -21,6 +22,8 @@ export interface PrintQueueDeps {
 export function createPrintQueue(deps: PrintQueueDeps) {
   const { repos, clock, events } = deps;
   let chain: Promise<unknown> = Promise.resolve();
+  const uri = (): string =>
+    typeof deps.printerUri === 'function' ? deps.printerUri() : deps.printerUri;
 
   const set = (
     id: string,
@@ -33,23 +36,51 @@ export function createPrintQueue(deps: PrintQueueDeps) {
     return job;
   };
 
+  /**
+   * No confirmation: ask the printer why. If it is stopped (cover open, paper end, offline) the
+   * job is cleared from its buffer (DLE ENQ 2) so that resending it later prints it exactly once.
+   */
+  async function explain(t: Transport): Promise<{ code: string; text: string } | null> {
+    try {
+      const s = await queryStatus(t, 1_000, { recover: false });
+      const code = s.coverOpen
+        ? 'COVER_OPEN'
+        : s.paperEnd
+          ? 'PAPER_END'
+          : !s.online
+            ? 'OFFLINE'
+            : null;
+      if (!code) return null;
+      await t.write(Uint8Array.of(0x10, 0x05, 0x02));
+      return { code, text: new PrinterError(code, code).messageZh };
+    } catch {
+      return null;
+    }
+  }
+
   async function send(id: string): Promise<PrintJob> {
     const bytes = repos.printJobs.bytes(id);
     if (!bytes) throw new Error(`print job ${id} has no bytes`);
     set(id, 'SENDING', null, true);
     let transport: Transport | null = null;
     try {
-      transport = deps.openTransport(deps.printerUri);
+      transport = deps.openTransport(uri());
       await transport.open();
       await sendJob(transport, bytes, { confirmTimeoutMs: deps.confirmTimeoutMs ?? 5_000 });
       return set(id, 'PRINTED', null);
     } catch (err) {
-      const reason = isPrinterError(err)
-        ? { code: err.code, text: err.messageZh }
-        : {
-            code: 'IO',
-            text: `打印机通信错误：${err instanceof Error ? err.message : String(err)}`,
-          };
+      const stopped =
+        isPrinterError(err) && err.code === 'NOT_CONFIRMED' && transport
+          ? await explain(transport)
+          : null;
+      const reason = stopped
+        ? stopped
+        : isPrinterError(err)
+          ? { code: err.code, text: err.messageZh }
+          : {
+              code: 'IO',
+              text: `打印机通信错误：${err instanceof Error ? err.message : String(err)}`,
+            };
       return set(id, 'FAILED', reason);
     } finally {
       await transport?.close().catch(() => undefined);
@@ -64,7 +95,7 @@ export function createPrintQueue(deps: PrintQueueDeps) {
   }
 
   return {
-    printer: deps.printerUri,
+    printer: uri,
     enqueue(
       orderId: string | null,
       kind: string,
@@ -75,7 +106,7 @@ export function createPrintQueue(deps: PrintQueueDeps) {
         id,
         orderId,
         kind,
-        printer: deps.printerUri,
+        printer: uri(),
         bytes,
         at: iso(clock.now()),
       });

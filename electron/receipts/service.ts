@@ -1,5 +1,5 @@
 import { encodeEscPos, layoutReceipt, renderText, type PrinterProfile } from '../../printer';
-import type { Receipt } from '../../shared/domain';
+import type { PrintJob, Receipt } from '../../shared/domain';
 import { TillError } from '../../shared/errors';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
@@ -10,11 +10,13 @@ import { writePrintTxt } from './printTxt';
 
 export interface ReceiptServiceDeps {
   repos: Pick<Repos, 'sales' | 'payments' | 'receipts' | 'printJobs'>;
+  audit: Repos['audit'];
   dataDir: string;
   storeName: string;
   cashier: string;
   tillNo: string;
-  profile: PrinterProfile;
+  /** Changed by the technician at run time. */
+  profile: { current: PrinterProfile };
   queue: PrintQueue;
   clock: Clock;
 }
@@ -28,11 +30,10 @@ const chinaTime = (ms: number): string => {
 export function createReceiptService(deps: ReceiptServiceDeps) {
   const { repos, clock } = deps;
 
-  function issue(orderId: string): { receipt: Receipt; printed: Promise<unknown> } {
+  function laidOut(orderId: string, at: number, copy: boolean) {
     const sale = repos.sales.get(orderId);
-    if (!sale) throw new TillError('NOT_FOUND', 'orderId');
+    if (!sale || sale.status !== 'PAID') throw new TillError('NOT_FOUND', 'orderId');
     const payments = repos.payments.byOrder(orderId).filter((p) => p.state === 'PAID');
-    const at = clock.now();
     const doc = buildReceiptDoc({
       storeName: deps.storeName,
       cashier: deps.cashier,
@@ -40,8 +41,14 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       sale,
       payments,
       printedAt: chinaTime(at),
+      copy,
     });
-    const laid = layoutReceipt(doc, deps.profile);
+    return { sale, laid: layoutReceipt(doc, deps.profile.current) };
+  }
+
+  function issue(orderId: string): { receipt: Receipt; printed: Promise<unknown> } {
+    const at = clock.now();
+    const { sale, laid } = laidOut(orderId, at, false);
     const text = renderText(laid);
     const txtPath = writePrintTxt(deps.dataDir, sale.orderId, chinaStamp(at).slice(0, 8), text);
     repos.receipts.save({ orderId: sale.orderId, text, txtPath, createdAt: iso(at) });
@@ -60,6 +67,13 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     return orderIds.length;
   }
 
-  return { issue, get, ensureAll };
+  /** A copy, marked 重打印 / REPRINT on paper (never opens the drawer), audited. */
+  function reprint(orderId: string, actor: string): Promise<PrintJob> {
+    const { laid } = laidOut(orderId, clock.now(), true);
+    deps.audit.record(iso(clock.now()), actor, 'receipt.reprint', orderId);
+    return deps.queue.enqueue(orderId, 'reprint', encodeEscPos(laid)).done;
+  }
+
+  return { issue, get, ensureAll, reprint };
 }
 export type ReceiptService = ReturnType<typeof createReceiptService>;

@@ -36,6 +36,13 @@ export function createPrintJobsRepo(db: Db) {
     latestForOrder: db.prepare<[string], Row>(
       `SELECT ${cols} FROM print_jobs WHERE order_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
     ),
+    failed: db.prepare<[string], Row>(
+      `SELECT ${cols} FROM print_jobs WHERE state = 'FAILED' AND attempts < 50
+       AND reason_code IN (SELECT value FROM json_each(?)) ORDER BY created_at`,
+    ),
+    latest: db.prepare<[], Row & { kind: string }>(
+      `SELECT ${cols}, kind FROM print_jobs ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    ),
     unfinished: db.prepare<[], Row>(
       `SELECT ${cols} FROM print_jobs WHERE state IN ('QUEUED','SENDING')`,
     ),
@@ -74,7 +81,14 @@ export function createPrintJobsRepo(db: Db) {
       const r = q.latestForOrder.get(orderId);
       return r ? toJob(r) : null;
     },
+    latest(): { job: PrintJob; kind: string } | null {
+      const r = q.latest.get();
+      return r ? { job: toJob(r), kind: r.kind } : null;
+    },
     unfinished: (): PrintJob[] => q.unfinished.all().map(toJob),
+    /** Failed jobs whose reason is one of `codes` (nothing printed), oldest first. */
+    failedResumable: (codes: string[]): PrintJob[] =>
+      q.failed.all(JSON.stringify(codes)).map(toJob),
     setState(
       id: string,
       state: PrintState,

@@ -21,7 +21,8 @@ export async function list(out: Out): Promise<void> {
   try {
     const usb = await listUsbPrinters();
     if (usb.length === 0) out('  (none)');
-    for (const u of usb) out(`  ${u.uri}  ${u.manufacturer ?? ''} ${u.product ?? ''} ${u.serial ?? ''}`);
+    for (const u of usb)
+      out(`  ${u.uri}  ${u.manufacturer ?? ''} ${u.product ?? ''} ${u.serial ?? ''}`);
   } catch (e) {
     out(`  (USB unavailable: ${e instanceof Error ? e.message : String(e)})`);
   }
@@ -49,7 +50,12 @@ export async function status(uri: string, out: Out, timeoutMs: number): Promise<
   }
 }
 
-export async function test(uri: string, out: Out, drawer: boolean, profileId: string): Promise<void> {
+export async function test(
+  uri: string,
+  out: Out,
+  drawer: boolean,
+  profileId: string,
+): Promise<void> {
   const profile = PROFILES[profileId] ?? DEFAULT_PROFILE;
   const bytes = encodeEscPos(layoutReceipt(testPage({ drawer, printer: uri }), profile));
   const t = openTransport(uri);

@@ -11,7 +11,9 @@ export function statusWords(s: PrinterStatus): string[] {
   if (s.cutterError) out.push('切刀错误 auto-cutter error');
   if (s.unrecoverableError) out.push('不可恢复错误 unrecoverable error');
   if (s.drawerOpen !== undefined) {
-    out.push(`钱箱引脚3 ${s.drawerOpen ? '高' : '低'} drawer pin 3 ${s.drawerOpen ? 'high' : 'low'}`);
+    out.push(
+      `钱箱引脚3 ${s.drawerOpen ? '高' : '低'} drawer pin 3 ${s.drawerOpen ? 'high' : 'low'}`,
+    );
   }
   out.push(`raw DLE EOT 1-4: ${s.raw.map((b) => b.toString(16).padStart(2, '0')).join(' ')}`);
   return out;

@@ -21,7 +21,10 @@ export function testPage(opts: { drawer: boolean; printer: string }): ReceiptDoc
     { kind: 'text', text: ruler(42) },
     { kind: 'text', text: '48: ' },
     { kind: 'text', text: ruler(48) },
-    { kind: 'text', text: '(完整一行不换行 = 该列宽 / a full line that does not wrap = that width)' },
+    {
+      kind: 'text',
+      text: '(完整一行不换行 = 该列宽 / a full line that does not wrap = that width)',
+    },
     { kind: 'qr', data: 'https://till.example/测试', caption: 'QR 二维码' },
     { kind: 'barcode', data: 'TILL-TEST-123' },
     { kind: 'feed', lines: 3 },

@@ -7,8 +7,7 @@ export type { PaperItem };
 
 /** A logo or other image the job prints: raster data, or a reference to NV memory. */
 export type DecodedImage =
-  | { kind: 'raster'; width: number; height: number }
-  | { kind: 'nv'; key: string };
+  { kind: 'raster'; width: number; height: number } | { kind: 'nv'; key: string };
 
 export interface DecodedJob {
   /** lines joined with '\n'. */

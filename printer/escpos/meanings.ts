@@ -25,7 +25,8 @@ export const MEANINGS: Record<string, Explain> = {
   'GS I': (b) => `identification request n=${p(b, 2)}`,
   'GS h': (b) => `barcode height ${p(b, 2)} dots`,
   'GS w': (b) => `barcode module width ${p(b, 2)}`,
-  'GS H': (b) => `barcode text ${['none', 'above', 'below', 'above and below'][p(b, 2) % 48] ?? '?'}`,
+  'GS H': (b) =>
+    `barcode text ${['none', 'above', 'below', 'above and below'][p(b, 2) % 48] ?? '?'}`,
   'GS f': () => 'barcode text font',
   'GS k': (b) => `barcode type ${p(b, 2)}, ${b.length - 4} data bytes`,
   'GS v': (b) => `raster image ${(p(b, 4) + p(b, 5) * 256) * 8}×${p(b, 6) + p(b, 7) * 256} dots`,
@@ -47,7 +48,8 @@ function qrMeaning(b: Uint8Array): string {
   if (fn === 0x41) return `QR model ${p(b, 7) - 48}`;
   if (fn === 0x43) return `QR module size ${p(b, 7)} dots`;
   if (fn === 0x45) return `QR error correction ${'LMQH'[p(b, 7) - 48] ?? '?'}`;
-  if (fn === 0x50) return `QR store ${b.length - 8} bytes: "${new TextDecoder().decode(b.slice(8))}"`;
+  if (fn === 0x50)
+    return `QR store ${b.length - 8} bytes: "${new TextDecoder().decode(b.slice(8))}"`;
   if (fn === 0x51) return 'QR print stored symbol';
   return `QR function ${fn}`;
 }

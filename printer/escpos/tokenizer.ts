@@ -97,6 +97,13 @@ const GS_LEN: Record<number, Len> = {
   0x2f: 3,
   0x54: 3,
   0x28: pLpH(3),
+  // GS 8 L p1 p2 p3 p4 ...: graphics with a 32-bit length (receiptline uses it for images).
+  0x38: (b, p) => {
+    const n = [3, 4, 5, 6].map((i) => at(b, p + i));
+    if (n.some((v) => v === undefined)) return undefined;
+    const [a = 0, c = 0, d = 0, e = 0] = n;
+    return 7 + a + c * 0x100 + d * 0x10000 + e * 0x1000000;
+  },
   0x56: (b, p) => {
     const m = at(b, p + 2);
     if (m === undefined) return undefined;

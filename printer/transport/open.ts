@@ -73,7 +73,10 @@ export function openTransport(uri: string, opts?: TransportOptions): Transport {
   }
   const factory = FACTORIES[url.protocol];
   if (!factory) {
-    throw new PrinterError('UNSUPPORTED_URI', `printer URI scheme ${url.protocol} is not supported`);
+    throw new PrinterError(
+      'UNSUPPORTED_URI',
+      `printer URI scheme ${url.protocol} is not supported`,
+    );
   }
   return factory(url, uri, {
     timeoutMs: opts?.timeoutMs ?? 3000,

@@ -25,9 +25,7 @@ export function serialOpenError(err: unknown, path: string): PrinterError {
     const win = /^COM\d+/i.test(path) || /Access denied/i.test(text);
     return new PrinterError('PERMISSION_DENIED', at, {
       cause: e,
-      hint: win
-        ? 'COM port in use: close the other program (or driver) holding it.'
-        : DIALOUT_HINT,
+      hint: win ? 'COM port in use: close the other program (or driver) holding it.' : DIALOUT_HINT,
     });
   }
   if (/lock|EBUSY|busy|in use/i.test(text)) {

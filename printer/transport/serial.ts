@@ -1,11 +1,7 @@
 import { PrinterError } from '../errors';
 import { ByteQueue } from './byte-queue';
 import { serialOpenError } from './serial-errors';
-import {
-  systemSerialBinding,
-  type SerialBinding,
-  type SerialPortHandle,
-} from './serial-binding';
+import { systemSerialBinding, type SerialBinding, type SerialPortHandle } from './serial-binding';
 import type { Transport } from './types';
 
 export type SerialFlow = 'none' | 'rtscts' | 'xonxoff';

@@ -22,7 +22,11 @@ const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
 /** The first printer-class interface with a bulk OUT endpoint (bulk IN when bidirectional). */
 export function findPrinterInterface(dev: UsbDeviceLike): PrinterInterface | undefined {
   const configs: UsbConfigurationLike[] =
-    dev.configurations.length > 0 ? dev.configurations : dev.configuration ? [dev.configuration] : [];
+    dev.configurations.length > 0
+      ? dev.configurations
+      : dev.configuration
+        ? [dev.configuration]
+        : [];
   for (const cfg of configs) {
     for (const itf of cfg.interfaces) {
       for (const alt of itf.alternates.length > 0 ? itf.alternates : [itf.alternate]) {

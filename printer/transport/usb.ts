@@ -18,7 +18,11 @@ const CHUNK = 4096;
 /** One IN poll; usb@3's transferIn takes a timeout as its third argument. */
 const POLL_MS = 100;
 
-type TransferIn = (ep: number, len: number, timeoutMs?: number) => ReturnType<UsbDeviceLike['transferIn']>;
+type TransferIn = (
+  ep: number,
+  len: number,
+  timeoutMs?: number,
+) => ReturnType<UsbDeviceLike['transferIn']>;
 
 /** USB printer-class link, `usb:0416:5011`, through the WebUSB API of usb@3. */
 export class UsbTransport implements Transport {
@@ -80,7 +84,8 @@ export class UsbTransport implements Transport {
     const err = e instanceof PrinterError ? e : usbError(e, what, this.vidHex, true);
     // Any failure on an open device other than a timeout means the link is unusable.
     if (err.code !== 'TIMEOUT') {
-      this.lost ??= err.code === 'IO' ? new PrinterError('DISCONNECTED', err.message, { cause: e }) : err;
+      this.lost ??=
+        err.code === 'IO' ? new PrinterError('DISCONNECTED', err.message, { cause: e }) : err;
       this.queue.end(this.lost);
       return this.lost;
     }
@@ -100,7 +105,10 @@ export class UsbTransport implements Transport {
         throw this.fail(e, `write to ${this.uri}`);
       }
       if (r.status === 'stall' || r.bytesWritten !== chunk.length) {
-        throw this.fail(new Error(`bulk OUT ${r.status ?? 'short'} (${r.bytesWritten}/${chunk.length})`), `write to ${this.uri}`);
+        throw this.fail(
+          new Error(`bulk OUT ${r.status ?? 'short'} (${r.bytesWritten}/${chunk.length})`),
+          `write to ${this.uri}`,
+        );
       }
     }
   }

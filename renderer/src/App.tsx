@@ -6,6 +6,7 @@ import { CashScreen } from './screens/CashScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { StatusScreen } from './screens/StatusScreen';
+import { SupervisorScreen } from './screens/SupervisorScreen';
 import { WalletScreen } from './screens/WalletScreen';
 import { useTill } from './state/react';
 import type { Screen } from './state/types';
@@ -16,6 +17,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   status: StatusScreen,
   cash: CashScreen,
   done: DoneScreen,
+  supervisor: SupervisorScreen,
 };
 
 export function App() {

@@ -6,7 +6,7 @@ import { initI18n } from './i18n';
 import { startBridge } from './state/bridge';
 import { TillProvider } from './state/react';
 import { createTillStore } from './state/store';
-import './styles.css';
+import './styles/index.css';
 
 initI18n('zh');
 const api = getApi();

@@ -54,6 +54,7 @@ export async function engineRig(wrap?: (g: PaymentGateway) => PaymentGateway) {
     repos,
     events,
     engine,
+    gateway,
     sales,
     paidOrders,
     overpaid,

@@ -12,8 +12,14 @@ export interface AliResult {
   lostReply?: boolean;
 }
 
-const ok = (body: Record<string, string>, msg = 'Success'): AliResult => ({ body: { code: '10000', msg, ...body } });
-const bizFail = (sub_code: string, sub_msg: string, extra: Record<string, string> = {}): AliResult => ({
+const ok = (body: Record<string, string>, msg = 'Success'): AliResult => ({
+  body: { code: '10000', msg, ...body },
+});
+const bizFail = (
+  sub_code: string,
+  sub_msg: string,
+  extra: Record<string, string> = {},
+): AliResult => ({
   body: { code: '40004', msg: 'Business Failed', sub_code, sub_msg, ...extra },
 });
 
@@ -39,7 +45,9 @@ function orderBody(o: SandboxOrder): Record<string, string> {
   };
 }
 
-const yuan = z.string().refine((s) => (yuanToFen(s) ?? 0) > 0, 'total_amount: yuan with ≤ 2 decimals, > 0');
+const yuan = z
+  .string()
+  .refine((s) => (yuanToFen(s) ?? 0) > 0, 'total_amount: yuan with ≤ 2 decimals, > 0');
 export const PayBiz = z.object({
   out_trade_no: z.string().min(1).max(64),
   scene: z.literal('bar_code'),
@@ -49,8 +57,14 @@ export const PayBiz = z.object({
   operator_id: z.string().max(64).optional(),
 });
 export const RefBiz = z
-  .object({ out_trade_no: z.string().min(1).max(64).optional(), trade_no: z.string().min(1).max(64).optional() })
-  .refine((r) => r.out_trade_no !== undefined || r.trade_no !== undefined, 'out_trade_no or trade_no');
+  .object({
+    out_trade_no: z.string().min(1).max(64).optional(),
+    trade_no: z.string().min(1).max(64).optional(),
+  })
+  .refine(
+    (r) => r.out_trade_no !== undefined || r.trade_no !== undefined,
+    'out_trade_no or trade_no',
+  );
 export const RefundBiz = z.intersection(
   RefBiz,
   z.object({ refund_amount: yuan, out_request_no: z.string().min(1).max(64) }),
@@ -68,10 +82,15 @@ export function pay(ctx: SandboxContext, b: z.infer<typeof PayBiz>): AliResult {
     }
     return { body: { code: '10003', msg: ' order success pay inprocess', ...orderBody(old) } };
   }
-  if (classifyPaymentCode(b.auth_code) !== 'ALIPAY') return bizFail('ACQ.PAYMENT_AUTH_CODE_INVALID', '支付失败，获取顾客账户信息失败');
+  if (classifyPaymentCode(b.auth_code) !== 'ALIPAY')
+    return bizFail('ACQ.PAYMENT_AUTH_CODE_INVALID', '支付失败，获取顾客账户信息失败');
   const reused = book.consumeCode(b.auth_code);
   const behaviour = reused
-    ? { kind: 'fail' as const, errorCode: 'INVALID_BARCODE', errorMessage: '付款码已使用，请刷新后重新出示' }
+    ? {
+        kind: 'fail' as const,
+        errorCode: 'INVALID_BARCODE',
+        errorMessage: '付款码已使用，请刷新后重新出示',
+      }
     : scenarioForCode(b.auth_code).behaviour;
   const order = book.create(
     {
@@ -85,18 +104,28 @@ export function pay(ctx: SandboxContext, b: z.infer<typeof PayBiz>): AliResult {
     },
     behaviour,
   );
-  if (order.status === 'PAID') return { ...ok(orderBody(order)), lostReply: behaviour.kind === 'lostReply' };
-  if (order.status === 'CREATED') return { body: { code: '10003', msg: ' order success pay inprocess', ...orderBody(order) } };
-  return bizFail(ALI_CODE[order.errorCode ?? ''] ?? 'ACQ.PAYMENT_FAIL', order.errorMessage ?? '支付失败');
+  if (order.status === 'PAID')
+    return { ...ok(orderBody(order)), lostReply: behaviour.kind === 'lostReply' };
+  if (order.status === 'CREATED')
+    return { body: { code: '10003', msg: ' order success pay inprocess', ...orderBody(order) } };
+  return bizFail(
+    ALI_CODE[order.errorCode ?? ''] ?? 'ACQ.PAYMENT_FAIL',
+    order.errorMessage ?? '支付失败',
+  );
 }
 
 const findRef = (ctx: SandboxContext, r: z.infer<typeof RefBiz>) =>
-  r.trade_no !== undefined ? ctx.book.find({ tradeNo: r.trade_no }) : ctx.book.find({ clientSn: r.out_trade_no ?? '' });
-const NOT_EXIST = (extra: Record<string, string> = {}) => bizFail('ACQ.TRADE_NOT_EXIST', '交易不存在', extra);
+  r.trade_no !== undefined
+    ? ctx.book.find({ tradeNo: r.trade_no })
+    : ctx.book.find({ clientSn: r.out_trade_no ?? '' });
+const NOT_EXIST = (extra: Record<string, string> = {}) =>
+  bizFail('ACQ.TRADE_NOT_EXIST', '交易不存在', extra);
 
 export function query(ctx: SandboxContext, r: z.infer<typeof RefBiz>): AliResult {
   const order = findRef(ctx, r);
-  if (ctx.faults.rateLimited(order?.clientSn ?? r.trade_no ?? r.out_trade_no ?? '', ctx.book.now())) {
+  if (
+    ctx.faults.rateLimited(order?.clientSn ?? r.trade_no ?? r.out_trade_no ?? '', ctx.book.now())
+  ) {
     return bizFail('ACQ.SYSTEM_ERROR', '查询过于频繁，请稍后再试');
   }
   if (!order) return NOT_EXIST();
@@ -106,12 +135,18 @@ export function query(ctx: SandboxContext, r: z.infer<typeof RefBiz>): AliResult
 export function cancel(ctx: SandboxContext, r: z.infer<typeof RefBiz>): AliResult {
   const order = findRef(ctx, r);
   if (!order) return NOT_EXIST({ retry_flag: 'N' });
-  if (ctx.faults.take('retryCancel')) return bizFail('ACQ.SYSTEM_ERROR', '系统繁忙', { retry_flag: 'Y' });
+  if (ctx.faults.take('retryCancel'))
+    return bizFail('ACQ.SYSTEM_ERROR', '系统繁忙', { retry_flag: 'Y' });
   // 7777: the payment completes right before the cancel, which therefore refunds it.
   ctx.book.racePay(order);
   const action = order.wasPaid ? 'refund' : 'close';
   ctx.book.cancel(order);
-  return ok({ out_trade_no: order.clientSn, ...(order.tradeNo !== undefined && { trade_no: order.tradeNo }), retry_flag: 'N', action });
+  return ok({
+    out_trade_no: order.clientSn,
+    ...(order.tradeNo !== undefined && { trade_no: order.tradeNo }),
+    retry_flag: 'N',
+    action,
+  });
 }
 
 export function refund(ctx: SandboxContext, r: z.infer<typeof RefundBiz>): AliResult {
@@ -119,7 +154,11 @@ export function refund(ctx: SandboxContext, r: z.infer<typeof RefundBiz>): AliRe
   if (!order) return NOT_EXIST();
   const res = ctx.book.refund(order, r.out_request_no, yuanToFen(r.refund_amount) ?? 0);
   if (!res.ok) {
-    const code = { NOT_PAID: 'ACQ.TRADE_STATUS_ERROR', NOT_ENOUGH: 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', CONFLICT: 'ACQ.INVALID_PARAMETER' };
+    const code = {
+      NOT_PAID: 'ACQ.TRADE_STATUS_ERROR',
+      NOT_ENOUGH: 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL',
+      CONFLICT: 'ACQ.INVALID_PARAMETER',
+    };
     return bizFail(code[res.reason], '退款失败');
   }
   return ok({

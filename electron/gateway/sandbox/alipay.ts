@@ -12,14 +12,25 @@ interface Method {
   run: (ctx: SandboxContext, biz: unknown) => ali.AliResult;
 }
 
-function method<S extends z.ZodType>(kind: CallKind, schema: S, handle: (ctx: SandboxContext, b: z.infer<S>) => ali.AliResult): Method {
+function method<S extends z.ZodType>(
+  kind: CallKind,
+  schema: S,
+  handle: (ctx: SandboxContext, b: z.infer<S>) => ali.AliResult,
+): Method {
   return {
     kind,
     run: (ctx, biz) => {
       const parsed = schema.safeParse(biz);
       return parsed.success
         ? handle(ctx, parsed.data)
-        : { body: { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.INVALID_PARAMETER', sub_msg: parsed.error.issues[0]?.message ?? '参数无效' } };
+        : {
+            body: {
+              code: '40004',
+              msg: 'Business Failed',
+              sub_code: 'ACQ.INVALID_PARAMETER',
+              sub_msg: parsed.error.issues[0]?.message ?? '参数无效',
+            },
+          };
     },
   };
 }
@@ -37,7 +48,10 @@ const isMethod = (m: string | undefined): m is AliMethod => m !== undefined && m
 const gatewayError = (sub_code: string, sub_msg: string): Exchange => ({
   status: 200,
   contentType: 'application/json; charset=utf-8',
-  render: () => JSON.stringify({ error_response: { code: '40002', msg: 'Invalid Arguments', sub_code, sub_msg } }),
+  render: () =>
+    JSON.stringify({
+      error_response: { code: '40002', msg: 'Invalid Arguments', sub_code, sub_msg },
+    }),
   signed: false,
 });
 
@@ -48,7 +62,8 @@ export function handleAlipay(ctx: SandboxContext, raw: string): Exchange {
   const creds = ctx.alipay();
   const m = params.method;
   if (!isMethod(m)) return gatewayError('isv.invalid-method', '不存在的方法名');
-  if (params.sign_type !== 'RSA2' || !params.sign) return gatewayError('isv.invalid-signature-type', '无效的签名类型');
+  if (params.sign_type !== 'RSA2' || !params.sign)
+    return gatewayError('isv.invalid-signature-type', '无效的签名类型');
   if (!rsa2Verify(requestSignContent(params), params.sign, creds.appPublicKeyPem)) {
     return gatewayError('isv.invalid-signature', '验签出错');
   }

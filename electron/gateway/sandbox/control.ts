@@ -26,7 +26,8 @@ export function handleControl(
   faults: FaultState,
   book: OrderBook,
 ): void {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, { error: 'loopback only' });
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
+    return send(res, 403, { error: 'loopback only' });
   if (path === '/__sandbox/faults' && req.method === 'POST') {
     let json: unknown;
     try {
@@ -35,7 +36,8 @@ export function handleControl(
       return send(res, 400, { error: 'body is not JSON' });
     }
     const parsed = SandboxFaultsSchema.safeParse(json);
-    if (!parsed.success) return send(res, 400, { error: parsed.error.issues[0]?.message ?? 'bad faults' });
+    if (!parsed.success)
+      return send(res, 400, { error: parsed.error.issues[0]?.message ?? 'bad faults' });
     faults.set(parsed.data);
     return send(res, 200, faults.current());
   }

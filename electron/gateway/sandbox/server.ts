@@ -64,7 +64,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function dispatch(ctx: SandboxContext, req: IncomingMessage, path: string, raw: string): Exchange | null {
+function dispatch(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  path: string,
+  raw: string,
+): Exchange | null {
   if (isUpayPath(path)) return handleUpay(ctx, path, raw, req.headers.authorization);
   if (path === '/gateway.do') return handleAlipay(ctx, raw);
   return handleWechat(ctx, path, raw);
@@ -77,9 +82,16 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
   const book = new OrderBook(opts.now ?? Date.now);
   const faults = new FaultState();
   const wechat = newWechatCredentials(opts.wechat);
-  const alipayAppId = opts.alipayAppId ?? `2021${randomBytes(6).toString('hex').replace(/\D/g, '7').slice(0, 12)}`;
+  const alipayAppId =
+    opts.alipayAppId ?? `2021${randomBytes(6).toString('hex').replace(/\D/g, '7').slice(0, 12)}`;
   const alipay = (): AlipayCredentials => ({ appId: alipayAppId, ...alipayKeys() });
-  const ctx: SandboxContext = { book, faults, terminal: { sn: terminalSn, key: terminalKey }, wechat, alipay };
+  const ctx: SandboxContext = {
+    book,
+    faults,
+    terminal: { sn: terminalSn, key: terminalKey },
+    wechat,
+    alipay,
+  };
   const timers = new Set<NodeJS.Timeout>();
 
   /** The network between acquirer and till: faults decide how the committed answer travels. */
@@ -106,9 +118,18 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
     const path = (req.url ?? '').split('?')[0] ?? '';
     readBody(req).then(
       (raw) => {
-        if (raw === null) return deliver(res, jsonExchange(413, commError('400', 'INVALID_PARAMS', 'body too large')));
-        if (opts.control && isControlPath(path)) return handleControl(req, res, path, raw, faults, book);
-        if (req.method !== 'POST') return deliver(res, jsonExchange(404, commError('400', 'INVALID_PARAMS', 'no such endpoint')));
+        if (raw === null)
+          return deliver(
+            res,
+            jsonExchange(413, commError('400', 'INVALID_PARAMS', 'body too large')),
+          );
+        if (opts.control && isControlPath(path))
+          return handleControl(req, res, path, raw, faults, book);
+        if (req.method !== 'POST')
+          return deliver(
+            res,
+            jsonExchange(404, commError('400', 'INVALID_PARAMS', 'no such endpoint')),
+          );
         if (faults.take('http5xx')) {
           // Refused before the acquirer saw it: nothing is committed.
           res.writeHead(500, { 'content-type': 'text/plain' });
@@ -120,7 +141,10 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
         } catch {
           ex = jsonExchange(500, commError('500', 'UNKNOWN_SYSTEM_ERROR', '系统错误'));
         }
-        deliver(res, ex ?? jsonExchange(404, commError('400', 'INVALID_PARAMS', 'no such endpoint')));
+        deliver(
+          res,
+          ex ?? jsonExchange(404, commError('400', 'INVALID_PARAMS', 'no such endpoint')),
+        );
       },
       () => res.destroy(),
     );

@@ -13,14 +13,24 @@ interface Route {
   run: (ctx: SandboxContext, fields: XmlFields) => wx.WxResult;
 }
 
-function route<S extends z.ZodType>(kind: CallKind, schema: S, handle: (ctx: SandboxContext, b: z.infer<S>) => wx.WxResult): Route {
+function route<S extends z.ZodType>(
+  kind: CallKind,
+  schema: S,
+  handle: (ctx: SandboxContext, b: z.infer<S>) => wx.WxResult,
+): Route {
   return {
     kind,
     run: (ctx, fields) => {
       const parsed = schema.safeParse(fields);
       return parsed.success
         ? handle(ctx, parsed.data)
-        : { fields: { result_code: 'FAIL', err_code: 'PARAM_ERROR', err_code_des: parsed.error.issues[0]?.message ?? '参数错误' } };
+        : {
+            fields: {
+              result_code: 'FAIL',
+              err_code: 'PARAM_ERROR',
+              err_code_des: parsed.error.issues[0]?.message ?? '参数错误',
+            },
+          };
     },
   };
 }
@@ -35,7 +45,11 @@ const ROUTES: Record<string, Route> = {
 
 export const isWechatPath = (path: string): boolean => path in ROUTES;
 
-const xmlOut = (render: (bad: boolean) => string, signed: boolean, lostReply = false): Exchange => ({
+const xmlOut = (
+  render: (bad: boolean) => string,
+  signed: boolean,
+  lostReply = false,
+): Exchange => ({
   status: 200,
   contentType: 'text/xml; charset=utf-8',
   render,

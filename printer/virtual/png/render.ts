@@ -37,7 +37,8 @@ function drawQr(p: Page, data: string, moduleSize: number, align: 0 | 1 | 2): vo
   const x0 = xFor(align, size, p.width);
   const y0 = p.grow(size + 8);
   for (let r = 0; r < modules.size; r++) {
-    for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) p.fill(x0 + c * m, y0 + r * m, m, m);
+    for (let c = 0; c < modules.size; c++)
+      if (modules.get(r, c)) p.fill(x0 + c * m, y0 + r * m, m, m);
   }
 }
 

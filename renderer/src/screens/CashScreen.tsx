@@ -4,11 +4,12 @@ import { formatFen, parseYuan } from '../../../shared/money';
 import { KeyButton } from '../components/KeyButton';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
+import { selectDue } from '../state/tender';
 
 /** F2: cash received in yuan, change worked out while the cashier types. */
 export function CashScreen() {
   const { t } = useTranslation();
-  const due = useTill((s) => s.sale?.totalFen ?? 0);
+  const due = useTill(selectDue);
   const busy = useTill((s) => s.busy);
   const actions = useActions();
   const [text, setText] = useState('');
@@ -17,12 +18,17 @@ export function CashScreen() {
 
   const received = parseYuan(text);
   const enough = received !== null && received >= due;
+  const partial = received !== null && received > 0 && received < due;
   const submit = () => {
     if (enough && !busy) void actions.startCash(received);
+  };
+  const submitPartial = () => {
+    if (partial && !busy) void actions.startCash(received, true);
   };
 
   useKeys((e) => {
     if (e.key === 'Enter') submit();
+    else if (e.key === 'F3') submitPartial();
     else if (e.key === 'Escape') actions.goTo('checkout');
     else return;
     e.preventDefault();
@@ -30,7 +36,7 @@ export function CashScreen() {
 
   let note: string | null = null;
   if (text.trim() !== '' && received === null) note = t('cash.invalid');
-  else if (received !== null && !enough) note = t('cash.short');
+  else if (received !== null && !enough && !partial) note = t('cash.short');
 
   return (
     <main className="screen cash">
@@ -58,11 +64,28 @@ export function CashScreen() {
             {enough ? formatFen(received - due) : '—'}
           </strong>
         </div>
-        <div className="code-feedback">
+        <div className="code-feedback" data-testid="cash-feedback">
           {note ? <span className="code-bad">{note}</span> : null}
+          {partial ? (
+            <span className="code-hint">
+              {t('cash.partialHint', {
+                cash: formatFen(received),
+                rest: formatFen(due - received),
+              })}
+            </span>
+          ) : null}
         </div>
         <div className="row-actions">
           <KeyButton keyCap="Esc" label={t('cash.back')} onPress={() => actions.goTo('checkout')} />
+          {partial ? (
+            <KeyButton
+              keyCap="F3"
+              tone="primary"
+              label={t('cash.partial')}
+              disabled={busy}
+              onPress={submitPartial}
+            />
+          ) : null}
           <KeyButton
             keyCap="Enter"
             tone="cash"

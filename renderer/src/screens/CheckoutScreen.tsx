@@ -1,18 +1,20 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError } from '../../../shared/errors';
-import { formatFen } from '../../../shared/money';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { LinesTable } from '../components/LinesTable';
+import { TotalBox } from '../components/TotalBox';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
+import { selectPaid } from '../state/tender';
 
 /** Scan, correct, pay. The scan field owns the keyboard; every action also has a big button. */
 export function CheckoutScreen() {
   const { t } = useTranslation();
   const sale = useTill((s) => s.sale);
   const selected = useTill((s) => s.selected);
+  const split = useTill(selectPaid) > 0; // part paid: the cart is locked, the rest is due
   const actions = useActions();
   const [code, setCode] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -49,7 +51,9 @@ export function CheckoutScreen() {
     } else if (e.key === 'F2') {
       requirePay('cash');
     } else if (e.key === 'F4') {
-      if (lines.length > 0) setConfirming(true);
+      if (lines.length > 0 && !split) setConfirming(true);
+    } else if (e.key === 'F6') {
+      actions.goTo('supervisor');
     } else if (e.key === 'Escape') {
       actions.clearError();
     } else return;
@@ -77,18 +81,7 @@ export function CheckoutScreen() {
         <div className="keys-hint">{t('checkout.keysHint')}</div>
       </section>
       <aside className="checkout-right">
-        <div className="total-box">
-          <div className="total-label">{t('checkout.total')}</div>
-          <div className="total-amount num" data-testid="total">
-            {formatFen(sale?.totalFen ?? 0)}
-          </div>
-          <div className="total-items">
-            {t('checkout.items')}
-            <strong className="num" data-testid="item-count">
-              {t('checkout.itemsUnit', { count: sale?.itemCount ?? 0 })}
-            </strong>
-          </div>
-        </div>
+        <TotalBox />
         <div className="pay-keys">
           <KeyButton
             keyCap="F1"
@@ -107,8 +100,13 @@ export function CheckoutScreen() {
             keyCap="F4"
             tone="danger"
             label={t('checkout.clear')}
-            disabled={lines.length === 0}
+            disabled={lines.length === 0 || split}
             onPress={() => setConfirming(true)}
+          />
+          <KeyButton
+            keyCap="F6"
+            label={t('checkout.supervisor')}
+            onPress={() => actions.goTo('supervisor')}
           />
         </div>
       </aside>

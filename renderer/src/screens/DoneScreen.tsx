@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../shared/money';
 import { KeyButton } from '../components/KeyButton';
+import { PaymentList } from '../components/PaymentList';
 import { PrintStatus } from '../components/PrintStatus';
 import { ReceiptPaper } from '../components/ReceiptPaper';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
+import { paidFen } from '../state/tender';
 
-/** Paid: the numbers the customer may ask for, the print state, and the receipt itself. */
+/** Paid: each payment with its numbers, the print state, and the receipt itself. */
 export function DoneScreen() {
   const { t } = useTranslation();
   const payment = useTill((s) => s.payment);
+  const orderPayments = useTill((s) => s.orderPayments);
+  const tenderOrderId = useTill((s) => s.tenderOrderId);
   const receipt = useTill((s) => s.receipt);
   const printJob = useTill((s) => s.printJob);
   const actions = useActions();
@@ -21,11 +25,9 @@ export function DoneScreen() {
   });
 
   if (!payment) return <main className="screen done" />;
-  const numbers = [
-    ['merchantOrderNo', payment.merchantOrderNo],
-    ['platformOrderNo', payment.platformOrderNo],
-    ['thirdPartyOrderNo', payment.thirdPartyOrderNo],
-  ].filter((n): n is [string, string] => Boolean(n[1]));
+  const listed = tenderOrderId === payment.orderId ? orderPayments : [];
+  const paid = listed.filter((p) => p.state === 'PAID');
+  const payments = paid.some((p) => p.paymentId === payment.paymentId) ? paid : [...paid, payment];
 
   return (
     <main className="screen done">
@@ -39,33 +41,11 @@ export function DoneScreen() {
         <dl className="facts big">
           <dt>{t('done.amount')}</dt>
           <dd className="num strong" data-testid="done-amount">
-            {formatFen(payment.amountFen)}
-            <span className="method-tag">{t(`method.${payment.method}`)}</span>
+            {formatFen(paidFen(payments))}
           </dd>
-          {payment.receivedFen !== null ? (
-            <>
-              <dt>{t('done.received')}</dt>
-              <dd className="num">{formatFen(payment.receivedFen)}</dd>
-            </>
-          ) : null}
-          {payment.changeFen !== null ? (
-            <>
-              <dt>{t('done.change')}</dt>
-              <dd className="num strong change" data-testid="done-change">
-                {formatFen(payment.changeFen)}
-              </dd>
-            </>
-          ) : null}
         </dl>
+        <PaymentList payments={payments} />
         <dl className="facts order-nos">
-          {numbers.map(([key, value]) => (
-            <div key={key} className="fact-row">
-              <dt>{t(`done.${key}`)}</dt>
-              <dd className="num mono" data-testid={key}>
-                {value}
-              </dd>
-            </div>
-          ))}
           <div className="fact-row">
             <dt>{t('done.print')}</dt>
             <dd>

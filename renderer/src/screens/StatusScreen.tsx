@@ -1,51 +1,60 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Payment } from '../../../shared/domain';
+import type { PaymentState } from '../../../shared/domain';
 import { formatFen } from '../../../shared/money';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
-import { useKeys, useNow } from '../hooks';
+import { ManualCase } from '../components/status/ManualCase';
+import { StatusAdvice } from '../components/status/StatusAdvice';
+import { StatusHead } from '../components/status/StatusHead';
+import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
+import { CANCELABLE } from '../state/slices/payment';
 
-const WAITING = new Set(['PENDING', 'QUERYING']);
-const ENDED = new Set(['FAILED', 'REVERSED']);
+const TONE: Partial<Record<PaymentState, string>> = {
+  FAILED: 'bad',
+  REVERSED: 'ended',
+  NEEDS_MANUAL: 'warn',
+  PAID: 'ok',
+};
 
-function secondsLeft(p: Payment, now: number): number | null {
-  if (!p.deadlineAt) return null;
-  return Math.max(0, Math.ceil((Date.parse(p.deadlineAt) - now) / 1000));
-}
-
-/** Live payment state. While the outcome is open there is no way off this screen. */
+/** Live payment state. While the outcome is open the only way off is a confirmed cancel. */
 export function StatusScreen() {
   const { t } = useTranslation();
   const payment = useTill((s) => s.payment);
+  const canceling = useTill((s) => s.payment !== null && s.canceling === s.payment.paymentId);
   const actions = useActions();
-  const now = useNow();
-  const ended = payment !== null && ENDED.has(payment.state);
+  const [confirming, setConfirming] = useState(false);
+  const state = payment?.state;
+  const ended = state === 'FAILED' || state === 'REVERSED';
+  const cancelable = state !== undefined && CANCELABLE.includes(state) && !canceling;
+  const asking = confirming && cancelable; // the payment may end while the dialog is open
+  const cancelNow = () => {
+    setConfirming(false);
+    void actions.cancelPayment();
+  };
 
   useKeys((e) => {
-    if (!ended) return; // a payment in flight is never just "forgotten"
-    if (e.key === 'F1') actions.goTo('wallet');
-    else if (e.key === 'F2') actions.goTo('cash');
-    else if (e.key === 'Escape') actions.goTo('checkout');
+    if (asking) {
+      if (e.key === 'Enter') cancelNow();
+      else if (e.key === 'Escape') setConfirming(false);
+      else return;
+    } else if (ended && e.key === 'F1') actions.goTo('wallet');
+    else if (ended && e.key === 'F2') actions.goTo('cash');
+    else if (ended && e.key === 'Escape') actions.goTo('checkout');
+    else if (cancelable && e.key === 'Escape') setConfirming(true);
     else return;
     e.preventDefault();
   });
 
   if (!payment) return <main className="screen status" />;
-  const left = WAITING.has(payment.state) ? secondsLeft(payment, now) : null;
-  const tone = ended ? 'bad' : payment.state === 'NEEDS_MANUAL' ? 'warn' : 'busy';
+  const tone = TONE[payment.state] ?? 'busy';
 
   return (
     <main className="screen status">
       <div className={`panel wide status-panel tone-${tone}`} data-state={payment.state}>
-        <div className="status-state" data-testid="payment-state">
-          {tone === 'busy' ? <span className="spinner" aria-hidden="true" /> : null}
-          {t(`status.${payment.state}`)}
-        </div>
-        {left !== null ? (
-          <div className="status-countdown num" data-testid="seconds-left">
-            {t('status.secondsLeft', { seconds: left })}
-          </div>
-        ) : null}
+        <StatusHead payment={payment} busy={tone === 'busy'} />
+        {payment.state === 'NEEDS_MANUAL' ? <ManualCase payment={payment} /> : null}
         <dl className="facts">
           <dt>{t('status.channel')}</dt>
           <dd>{t(`method.${payment.method}`)}</dd>
@@ -56,24 +65,17 @@ export function StatusScreen() {
             {payment.merchantOrderNo}
           </dd>
         </dl>
-        {ended ? (
-          <div className="status-advice">
-            {payment.reasonText ? (
-              <p className="reason">
-                {t('status.reason')}
-                {payment.reasonText}
-              </p>
-            ) : null}
-            <p>{t('status.whatNow')}</p>
+        <StatusAdvice payment={payment} canceling={canceling} />
+        {cancelable ? (
+          <div className="row-actions">
+            <KeyButton
+              keyCap="Esc"
+              tone="danger"
+              label={t('status.cancel')}
+              onPress={() => setConfirming(true)}
+            />
           </div>
         ) : null}
-        {payment.state === 'NEEDS_MANUAL' ? (
-          <div className="status-advice">
-            {payment.reasonText ? <p className="reason">{payment.reasonText}</p> : null}
-            <p className="manual">{t('status.manual')}</p>
-          </div>
-        ) : null}
-        {tone === 'busy' ? <p className="status-note">{t('status.noLeave')}</p> : null}
         {ended ? (
           <div className="row-actions">
             <KeyButton
@@ -96,6 +98,15 @@ export function StatusScreen() {
           </div>
         ) : null}
       </div>
+      {asking ? (
+        <ConfirmDialog
+          message={t('status.confirmCancel')}
+          yes={t('status.confirmCancelYes')}
+          no={t('status.confirmCancelNo')}
+          onYes={cancelNow}
+          onNo={() => setConfirming(false)}
+        />
+      ) : null}
     </main>
   );
 }

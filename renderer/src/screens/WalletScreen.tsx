@@ -5,11 +5,12 @@ import { formatFen } from '../../../shared/money';
 import { KeyButton } from '../components/KeyButton';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
+import { selectDue } from '../state/tender';
 
 /** F1: the customer's WeChat / Alipay code. Checked here at once; the host checks again. */
 export function WalletScreen() {
   const { t } = useTranslation();
-  const totalFen = useTill((s) => s.sale?.totalFen ?? 0);
+  const totalFen = useTill(selectDue); // a split tender's rest, or the whole sale
   const busy = useTill((s) => s.busy);
   const actions = useActions();
   const [code, setCode] = useState('');

@@ -4,19 +4,35 @@ import { createAppSlice } from './slices/app';
 import { createPaymentSlice } from './slices/payment';
 import { createReceiptSlice } from './slices/receipt';
 import { createSaleSlice } from './slices/sale';
+import { createSupervisorSlice } from './slices/supervisor';
+import { createTenderSlice } from './slices/tender';
 import type { All } from './types';
 
 export type TillStore = StoreApi<All>;
 
 /** One store from typed slices; built without React so tests drive it directly. */
-export function createTillStore(api: TillApi): TillStore {
+export interface StoreOptions {
+  /** The refund dialog's idempotency key; tests pass their own. */
+  newRequestId?: () => string;
+}
+
+export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStore {
   return createStore<All>()((...a) => ({
     ...createAppSlice(api)(...a),
     ...createSaleSlice(api)(...a),
     ...createPaymentSlice(api)(...a),
     ...createReceiptSlice(api)(...a),
+    ...createTenderSlice(api)(...a),
+    ...createSupervisorSlice(api, opts.newRequestId)(...a),
   }));
 }
 
-export { createAppSlice, createPaymentSlice, createReceiptSlice, createSaleSlice };
+export {
+  createAppSlice,
+  createPaymentSlice,
+  createReceiptSlice,
+  createSaleSlice,
+  createSupervisorSlice,
+  createTenderSlice,
+};
 export type * from './types';

@@ -1,8 +1,16 @@
-import type { AppInfo, Payment, PrintJob, Receipt, Sale } from '../../../shared/domain';
+import type {
+  AppInfo,
+  OrderDetail,
+  Payment,
+  PrintJob,
+  Receipt,
+  RefundResult,
+  Sale,
+} from '../../../shared/domain';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
-export type Screen = 'checkout' | 'wallet' | 'status' | 'cash' | 'done';
+export type Screen = 'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -34,7 +42,12 @@ export interface PaymentSlice {
   payment: Payment | null;
   busy: boolean;
   startWallet(authCode: string): Promise<boolean>;
-  startCash(receivedFen: number): Promise<boolean>;
+  /** `partial`: split tender, less than is due now, the rest by another tender. */
+  startCash(receivedFen: number, partial?: boolean): Promise<boolean>;
+  /** The paymentId the cashier asked to cancel (the host reverses it; the screen follows). */
+  canceling: string | null;
+  /** `pay.cancel` for the payment on screen: stops waiting, reverses, confirms by query. */
+  cancelPayment(): Promise<void>;
   /** After a restart mid-payment: show the attempt the host still works on. */
   resumePayment(orderId: string): Promise<void>;
   /** The 1 s fallback when events do not come. */
@@ -54,4 +67,42 @@ export interface ReceiptSlice {
   newSale(): Promise<void>;
 }
 
-export type All = AppSlice & SaleSlice & PaymentSlice & ReceiptSlice;
+/** Split tender: the payments of the order on the till, from `order.get`. */
+export interface TenderSlice {
+  /** orderId the list belongs to, and every attempt on it (PAID ones count towards the total). */
+  tenderOrderId: string | null;
+  orderPayments: Payment[];
+  /** Re-reads the order's payments; answers the amount still due (null on failure). */
+  refreshOrder(orderId: string): Promise<number | null>;
+}
+
+export interface RefundDraft {
+  /** Made once when the dialog opens; every submit of this dialog reuses it. */
+  requestId: string;
+  busy: boolean;
+  /** Once sent, the amount is fixed: a retry repeats the same request. null = all that is left. */
+  sent: boolean;
+  amountFen: number | null;
+  result: RefundResult | null;
+}
+
+/** F6: the supervisor's order lookup and refunds. */
+export interface SupervisorSlice {
+  lookup: OrderDetail | null;
+  lookupBusy: boolean;
+  /** Every refund answer seen for the order on screen (this session), by refund no. */
+  refundsSeen: RefundResult['refunds'];
+  refund: RefundDraft | null;
+  findOrder(query: string): Promise<boolean>;
+  openRefund(): void;
+  closeRefund(): void;
+  /** amountFen omitted = all that is left. Ignored while a submit is in flight. */
+  submitRefund(amountFen?: number): Promise<void>;
+}
+
+export type All = AppSlice &
+  SaleSlice &
+  PaymentSlice &
+  ReceiptSlice &
+  TenderSlice &
+  SupervisorSlice;

@@ -7,8 +7,10 @@ export class PaymentPage {
   readonly state: Locator;
   readonly secondsLeft: Locator;
   readonly merchantOrderNo: Locator;
+  readonly cancelDialog: Locator;
 
   constructor(readonly page: Page) {
+    this.cancelDialog = page.getByRole('alertdialog');
     this.codeInput = page.getByTestId('pay-code-input');
     this.feedback = page.getByTestId('pay-code-feedback');
     this.state = page.getByTestId('payment-state');
@@ -29,19 +31,27 @@ export class PaymentPage {
     await this.state.filter({ hasText: text }).waitFor({ timeout });
   }
 
+  /** Esc opens 取消支付's confirm dialog; Enter confirms it. */
+  async cancel() {
+    await this.page.keyboard.press('Escape');
+    await this.cancelDialog.waitFor();
+  }
+
   async back() {
     await this.page.keyboard.press('Escape');
   }
 }
 
-/** F2: cash received and the change. */
+/** F2: cash received and the change; F3 takes part in cash (split tender). */
 export class CashPage {
   readonly input: Locator;
   readonly change: Locator;
+  readonly feedback: Locator;
 
   constructor(readonly page: Page) {
     this.input = page.getByTestId('cash-input');
     this.change = page.getByTestId('cash-change');
+    this.feedback = page.getByTestId('cash-feedback');
   }
 
   async typeReceived(yuan: string) {

@@ -4,10 +4,13 @@ import type { Page } from 'playwright-core';
 
 export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts', 'e2e');
 
-/** Full-page screenshots numbered in the order a cashier meets the screens. */
-export function screenshots(page: Page, dir = ARTIFACTS) {
+/**
+ * Full-page screenshots numbered in the order a cashier meets the screens. Each test file
+ * starts at its own `first` number so files never overwrite each other's pictures.
+ */
+export function screenshots(page: Page, dir = ARTIFACTS, first = 1) {
   mkdirSync(dir, { recursive: true });
-  let n = 0;
+  let n = first - 1;
   return async (name: string): Promise<string> => {
     n += 1;
     const path = join(dir, `${String(n).padStart(2, '0')}-${name}.png`);

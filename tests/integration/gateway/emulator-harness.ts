@@ -1,4 +1,7 @@
-import { createSandboxGatewayClient, type SandboxProtocolName } from '../../../electron/gateway/sandbox/client';
+import {
+  createSandboxGatewayClient,
+  type SandboxProtocolName,
+} from '../../../electron/gateway/sandbox/client';
 import { makeSandboxCode } from '../../../electron/gateway/sandbox/scenarios';
 import { startSandboxGateway, type SandboxOptions } from '../../../electron/gateway/sandbox/server';
 import type { Channel, PayRequest } from '../../../electron/gateway/types';
@@ -12,7 +15,11 @@ export const PROTOCOLS: [SandboxProtocolName, Channel][] = [
 ];
 
 /** An emulator on a fake clock plus one real adapter talking to it over loopback HTTP. */
-export async function startEmulator(protocol: SandboxProtocolName, opts: SandboxOptions = {}, timeoutMs = 5_000) {
+export async function startEmulator(
+  protocol: SandboxProtocolName,
+  opts: SandboxOptions = {},
+  timeoutMs = 5_000,
+) {
   let t = T0;
   const sandbox = await startSandboxGateway({ now: () => t, ...opts });
   return {

@@ -4,8 +4,18 @@ import { PROTOCOLS, req, startEmulator } from './emulator-harness';
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
 
 const FAIL_CODES = {
-  upay: { fund: 'INSUFFICIENT_FUND', expired: 'EXPIRED_BARCODE', used: 'INVALID_BARCODE', dup: 'CLIENT_SN_CONFLICT' },
-  wechat: { fund: 'NOTENOUGH', expired: 'AUTHCODEEXPIRE', used: 'AUTH_CODE_INVALID', dup: 'ORDERPAID' },
+  upay: {
+    fund: 'INSUFFICIENT_FUND',
+    expired: 'EXPIRED_BARCODE',
+    used: 'INVALID_BARCODE',
+    dup: 'CLIENT_SN_CONFLICT',
+  },
+  wechat: {
+    fund: 'NOTENOUGH',
+    expired: 'AUTHCODEEXPIRE',
+    used: 'AUTH_CODE_INVALID',
+    dup: 'ORDERPAID',
+  },
   alipay: {
     fund: 'ACQ.BUYER_BALANCE_NOT_ENOUGH',
     expired: 'ACQ.PAYMENT_AUTH_CODE_INVALID',
@@ -29,20 +39,41 @@ describe.each(PROTOCOLS)('emulator scenarios over real HTTP: %s adapter', (proto
     expect(a.tradeNo).toBeTruthy();
     expect(h.gateway.schedule.windowMs).toBeGreaterThan(0);
     expect(h.sandbox.ledger()).toEqual([
-      expect.objectContaining({ clientSn: r.clientSn, protocol, channel, amountFen: 1250, authCode: r.authCode, state: 'charged', refundedFen: 0 }),
+      expect.objectContaining({
+        clientSn: r.clientSn,
+        protocol,
+        channel,
+        amountFen: 1250,
+        authCode: r.authCode,
+        state: 'charged',
+        refundedFen: 0,
+      }),
     ]);
     // Query by merchant order no. and by the platform/channel order no. agree, amount included.
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'PAID', amountFen: 1250, tradeNo: a.tradeNo });
-    expect(await h.gateway.query({ sn: a.sn ?? '' })).toMatchObject({ outcome: 'PAID', amountFen: 1250 });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'PAID',
+      amountFen: 1250,
+      tradeNo: a.tradeNo,
+    });
+    expect(await h.gateway.query({ sn: a.sn ?? '' })).toMatchObject({
+      outcome: 'PAID',
+      amountFen: 1250,
+    });
   });
 
   it('1010: in progress (password) for 10 s, then PAID', async () => {
     const r = req(channel, '1010');
     expect(await h.gateway.pay(r)).toMatchObject({ outcome: 'IN_PROGRESS' });
     h.advance(9_999);
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'IN_PROGRESS', amountFen: 1250 });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'IN_PROGRESS',
+      amountFen: 1250,
+    });
     h.advance(1);
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'PAID', amountFen: 1250 });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'PAID',
+      amountFen: 1250,
+    });
     expect(h.sandbox.ledger()[0]?.state).toBe('charged');
   });
 
@@ -68,7 +99,9 @@ describe.each(PROTOCOLS)('emulator scenarios over real HTTP: %s adapter', (proto
     const r = req(channel, '9999');
     expect(await h.gateway.pay(r)).toMatchObject({ outcome: 'IN_PROGRESS' });
     h.advance(44_999);
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'IN_PROGRESS' });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'IN_PROGRESS',
+    });
     h.advance(1);
     const a = await h.gateway.query({ clientSn: r.clientSn });
     expect(['FAILED', 'CANCELED']).toContain(a.outcome);
@@ -77,9 +110,15 @@ describe.each(PROTOCOLS)('emulator scenarios over real HTTP: %s adapter', (proto
 
   it('3333: charged, but the pay reply is lost → UNKNOWN; a query finds it PAID', async () => {
     const r = req(channel, '3333');
-    expect(await h.gateway.pay(r)).toMatchObject({ outcome: 'UNKNOWN', errorCode: 'NETWORK_ERROR' });
+    expect(await h.gateway.pay(r)).toMatchObject({
+      outcome: 'UNKNOWN',
+      errorCode: 'NETWORK_ERROR',
+    });
     expect(h.sandbox.ledger()[0]).toMatchObject({ clientSn: r.clientSn, state: 'charged' });
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'PAID', amountFen: 1250 });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'PAID',
+      amountFen: 1250,
+    });
   });
 
   it('7777: the customer pays just as the till reverses; the ledger and the answers agree', async () => {
@@ -92,7 +131,9 @@ describe.each(PROTOCOLS)('emulator scenarios over real HTTP: %s adapter', (proto
       expect(c).toMatchObject({ outcome: 'IN_PROGRESS', errorCode: 'USERPAYING', retry: true });
       expect(h.sandbox.ledger()[0]?.state).toBe('charged');
       expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'PAID' });
-      expect(await h.gateway.cancel({ clientSn: r.clientSn })).toMatchObject({ outcome: 'CANCELED' });
+      expect(await h.gateway.cancel({ clientSn: r.clientSn })).toMatchObject({
+        outcome: 'CANCELED',
+      });
     } else {
       // The payment landed right before the cancel, which therefore refunded it.
       expect(c).toMatchObject({ outcome: 'CANCELED' });
@@ -113,12 +154,18 @@ describe.each(PROTOCOLS)('emulator scenarios over real HTTP: %s adapter', (proto
   it('cancel of a CREATED order closes it; of a PAID order refunds it; unknown is NOT_FOUND', async () => {
     const pending = req(channel, '1010');
     await h.gateway.pay(pending);
-    expect(await h.gateway.cancel({ clientSn: pending.clientSn })).toMatchObject({ outcome: 'CANCELED' });
+    expect(await h.gateway.cancel({ clientSn: pending.clientSn })).toMatchObject({
+      outcome: 'CANCELED',
+    });
     h.advance(20_000);
-    expect(await h.gateway.query({ clientSn: pending.clientSn })).toMatchObject({ outcome: 'CANCELED' });
+    expect(await h.gateway.query({ clientSn: pending.clientSn })).toMatchObject({
+      outcome: 'CANCELED',
+    });
     const paid = req(channel, '0001');
     await h.gateway.pay(paid);
-    expect(await h.gateway.cancel({ clientSn: paid.clientSn })).toMatchObject({ outcome: 'CANCELED' });
+    expect(await h.gateway.cancel({ clientSn: paid.clientSn })).toMatchObject({
+      outcome: 'CANCELED',
+    });
     expect(await h.gateway.cancel({ clientSn: 'NOPE' })).toMatchObject({ outcome: 'NOT_FOUND' });
     expect(await h.gateway.query({ clientSn: 'NOPE' })).toMatchObject({ outcome: 'NOT_FOUND' });
     const states = Object.fromEntries(h.sandbox.ledger().map((e) => [e.clientSn, e.state]));
@@ -128,18 +175,28 @@ describe.each(PROTOCOLS)('emulator scenarios over real HTTP: %s adapter', (proto
   it('refund is idempotent by refund no.; partial then rest; over-refund is FAILED', async () => {
     const r = req(channel, '0001');
     await h.gateway.pay(r);
-    const part = { ref: { clientSn: r.clientSn }, refundNo: `${r.clientSn}R1`, amountFen: 250, totalFen: 1250, reason: '退货' };
+    const part = {
+      ref: { clientSn: r.clientSn },
+      refundNo: `${r.clientSn}R1`,
+      amountFen: 250,
+      totalFen: 1250,
+      reason: '退货',
+    };
     expect(await h.gateway.refund(part)).toMatchObject({ outcome: 'REFUNDED' });
     expect(await h.gateway.refund(part)).toMatchObject({ outcome: 'REFUNDED' });
     expect(h.sandbox.ledger()[0]).toMatchObject({ state: 'charged', refundedFen: 250 });
     const tooMuch = { ...part, refundNo: `${r.clientSn}R2`, amountFen: 1001 };
     expect(await h.gateway.refund(tooMuch)).toMatchObject({ outcome: 'FAILED' });
-    expect(await h.gateway.refund({ ...tooMuch, amountFen: 1000 })).toMatchObject({ outcome: 'REFUNDED' });
+    expect(await h.gateway.refund({ ...tooMuch, amountFen: 1000 })).toMatchObject({
+      outcome: 'REFUNDED',
+    });
     expect(h.sandbox.ledger()[0]).toMatchObject({ state: 'refunded', refundedFen: 1250 });
     // Fully refunded: REFUNDED (upay REFUNDED, WeChat REFUND) or closed (Alipay TRADE_CLOSED).
     const q = await h.gateway.query({ clientSn: r.clientSn });
     expect(protocol === 'alipay' ? 'CANCELED' : 'REFUNDED').toBe(q.outcome);
-    expect(await h.gateway.refund({ ...part, ref: { clientSn: 'NOPE' } })).toMatchObject({ outcome: 'NOT_FOUND' });
+    expect(await h.gateway.refund({ ...part, ref: { clientSn: 'NOPE' } })).toMatchObject({
+      outcome: 'NOT_FOUND',
+    });
   });
 
   it('stats() counts calls per kind and protocol', async () => {
@@ -166,9 +223,15 @@ describe('WeChat-only behaviour', () => {
     const r = req('WECHAT', '7777');
     await h.gateway.pay(r);
     h.advance(44_999);
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'IN_PROGRESS', orderStatus: 'USERPAYING' });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'IN_PROGRESS',
+      orderStatus: 'USERPAYING',
+    });
     h.advance(1);
-    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({ outcome: 'CANCELED', orderStatus: 'REVOKED' });
+    expect(await h.gateway.query({ clientSn: r.clientSn })).toMatchObject({
+      outcome: 'CANCELED',
+      orderStatus: 'REVOKED',
+    });
     // Too late to race: the reverse just confirms the closed order.
     expect(await h.gateway.cancel({ clientSn: r.clientSn })).toMatchObject({ outcome: 'CANCELED' });
     expect(h.sandbox.ledger()[0]).toMatchObject({ state: 'not charged', orderStatus: 'CANCELED' });
@@ -177,12 +240,21 @@ describe('WeChat-only behaviour', () => {
   it('re-entering an unpaid order with the same parameters is USERPAYING, with others INVALID_REQUEST', async () => {
     const r = req('WECHAT', '1010');
     await h.gateway.pay(r);
-    expect(await h.gateway.pay(r)).toMatchObject({ outcome: 'IN_PROGRESS', errorCode: 'USERPAYING' });
-    expect(await h.gateway.pay({ ...r, amountFen: 1 })).toMatchObject({ outcome: 'UNKNOWN', errorCode: 'INVALID_REQUEST' });
+    expect(await h.gateway.pay(r)).toMatchObject({
+      outcome: 'IN_PROGRESS',
+      errorCode: 'USERPAYING',
+    });
+    expect(await h.gateway.pay({ ...r, amountFen: 1 })).toMatchObject({
+      outcome: 'UNKNOWN',
+      errorCode: 'INVALID_REQUEST',
+    });
   });
 
   it('an Alipay code at the WeChat endpoint is AUTH_CODE_INVALID and creates nothing', async () => {
-    expect(await h.gateway.pay(req('ALIPAY', '0001'))).toMatchObject({ outcome: 'FAILED', errorCode: 'AUTH_CODE_INVALID' });
+    expect(await h.gateway.pay(req('ALIPAY', '0001'))).toMatchObject({
+      outcome: 'FAILED',
+      errorCode: 'AUTH_CODE_INVALID',
+    });
     expect(h.sandbox.ledger()).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export async function startPtyPair(): Promise<PtyPair> {
     host,
     kill: () => child.kill('SIGKILL'),
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const done = new Promise((r) => child.once('exit', r));
         child.kill();
         await done;

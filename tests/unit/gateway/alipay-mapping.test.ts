@@ -3,7 +3,13 @@ import { mapCancel, mapPay, mapQuery, mapRefund } from '../../../electron/gatewa
 import type { AliBody } from '../../../electron/gateway/alipay/wire';
 
 const order = { out_trade_no: 'T1', trade_no: '2026112522001', total_amount: '12.50' };
-const biz = (sub_code: string, extra: Partial<AliBody> = {}): AliBody => ({ code: '40004', msg: 'Business Failed', sub_code, sub_msg: '说明', ...extra });
+const biz = (sub_code: string, extra: Partial<AliBody> = {}): AliBody => ({
+  code: '40004',
+  msg: 'Business Failed',
+  sub_code,
+  sub_msg: '说明',
+  ...extra,
+});
 
 describe('Alipay trade.pay → GatewayAnswer (payments.md §2.3/§2.4)', () => {
   it('10000 is PAID with trade_no, fen amount and Beijing time', () => {
@@ -36,7 +42,10 @@ describe('Alipay trade.pay → GatewayAnswer (payments.md §2.3/§2.4)', () => {
   });
 
   it('a failure keeps the sub_code and text', () => {
-    expect(mapPay(biz('ACQ.BUYER_BALANCE_NOT_ENOUGH'))).toMatchObject({ errorCode: 'ACQ.BUYER_BALANCE_NOT_ENOUGH', errorMessage: '说明' });
+    expect(mapPay(biz('ACQ.BUYER_BALANCE_NOT_ENOUGH'))).toMatchObject({
+      errorCode: 'ACQ.BUYER_BALANCE_NOT_ENOUGH',
+      errorMessage: '说明',
+    });
   });
 });
 
@@ -48,7 +57,10 @@ describe('Alipay query / cancel / refund', () => {
     ['TRADE_CLOSED', 'CANCELED'],
     ['NEW_STATUS', 'UNKNOWN'],
   ])('trade_status %s → %s with amount', (trade_status, outcome) => {
-    expect(mapQuery({ code: '10000', ...order, trade_status })).toMatchObject({ outcome, amountFen: 1250 });
+    expect(mapQuery({ code: '10000', ...order, trade_status })).toMatchObject({
+      outcome,
+      amountFen: 1250,
+    });
   });
 
   it('ACQ.TRADE_NOT_EXIST → NOT_FOUND, ACQ.SYSTEM_ERROR → UNKNOWN', () => {
@@ -68,7 +80,10 @@ describe('Alipay query / cancel / refund', () => {
   });
 
   it.each<[AliBody, object]>([
-    [{ code: '10000', ...order, fund_change: 'Y', refund_fee: '2.50' }, { outcome: 'REFUNDED', refundFen: 250 }],
+    [
+      { code: '10000', ...order, fund_change: 'Y', refund_fee: '2.50' },
+      { outcome: 'REFUNDED', refundFen: 250 },
+    ],
     [biz('ACQ.SYSTEM_ERROR'), { outcome: 'UNKNOWN', retry: true }],
     [biz('ACQ.SELLER_BALANCE_NOT_ENOUGH'), { outcome: 'FAILED' }],
     [biz('ACQ.TRADE_NOT_EXIST'), { outcome: 'NOT_FOUND' }],

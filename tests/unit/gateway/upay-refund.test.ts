@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ALIPAY_SCHEDULE, UPAY_SCHEDULE, WECHAT_SCHEDULE } from '../../../electron/gateway/schedules';
+import {
+  ALIPAY_SCHEDULE,
+  UPAY_SCHEDULE,
+  WECHAT_SCHEDULE,
+} from '../../../electron/gateway/schedules';
 import { toRefundAnswer } from '../../../electron/gateway/upay/mapping';
 import type { UpayReply } from '../../../electron/gateway/upay/wire';
 
@@ -28,25 +32,43 @@ describe('upay refund replies', () => {
   });
 
   it('REFUND_FAIL keeps the reason; another order is MISMATCH', () => {
-    expect(toRefundAnswer(reply('REFUND_FAIL', 'PAID', 'REFUNDABLE_AMOUNT_NOT_ENOUGH'), want)).toMatchObject({
+    expect(
+      toRefundAnswer(reply('REFUND_FAIL', 'PAID', 'REFUNDABLE_AMOUNT_NOT_ENOUGH'), want),
+    ).toMatchObject({
       outcome: 'FAILED',
       errorCode: 'REFUNDABLE_AMOUNT_NOT_ENOUGH',
     });
-    expect(toRefundAnswer(reply('REFUND_SUCCESS', 'REFUNDED'), { clientSn: 'C2' }).errorCode).toBe('MISMATCH');
+    expect(toRefundAnswer(reply('REFUND_SUCCESS', 'REFUNDED'), { clientSn: 'C2' }).errorCode).toBe(
+      'MISMATCH',
+    );
   });
 });
 
 describe('acquirer schedules (payments.md §1.9, §2.6, §4)', () => {
   it('WeChat: 5 s / 5 s / 45 s, reverse ≥ 15 s after pay, ≤ 10 attempts', () => {
-    expect(WECHAT_SCHEDULE).toMatchObject({ firstQueryMs: 5_000, intervalMs: 5_000, windowMs: 45_000, reverseNotBeforeMs: 15_000, reverseAttempts: 10 });
+    expect(WECHAT_SCHEDULE).toMatchObject({
+      firstQueryMs: 5_000,
+      intervalMs: 5_000,
+      windowMs: 45_000,
+      reverseNotBeforeMs: 15_000,
+      reverseAttempts: 10,
+    });
   });
   it('Alipay: 3–6 s interval, 60 s window, cancel + 3 retries 2 s apart', () => {
     expect(ALIPAY_SCHEDULE.intervalMs).toBeGreaterThanOrEqual(3_000);
     expect(ALIPAY_SCHEDULE.intervalMs).toBeLessThanOrEqual(6_000);
-    expect(ALIPAY_SCHEDULE).toMatchObject({ windowMs: 60_000, reverseAttempts: 4, reverseIntervalMs: 2_000 });
+    expect(ALIPAY_SCHEDULE).toMatchObject({
+      windowMs: 60_000,
+      reverseAttempts: 4,
+      reverseIntervalMs: 2_000,
+    });
   });
   it('upay: 3 s / 3 s / 45 s; every schedule respects its own minimum query gap', () => {
-    expect(UPAY_SCHEDULE).toMatchObject({ firstQueryMs: 3_000, intervalMs: 3_000, windowMs: 45_000 });
+    expect(UPAY_SCHEDULE).toMatchObject({
+      firstQueryMs: 3_000,
+      intervalMs: 3_000,
+      windowMs: 45_000,
+    });
     for (const s of [WECHAT_SCHEDULE, ALIPAY_SCHEDULE, UPAY_SCHEDULE]) {
       expect(s.intervalMs).toBeGreaterThanOrEqual(s.minQueryGapMs);
       expect(s.firstQueryMs).toBeGreaterThanOrEqual(s.minQueryGapMs);

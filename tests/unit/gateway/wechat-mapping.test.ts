@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mapMicropay, mapOrderQuery, mapRefund, mapReverse } from '../../../electron/gateway/wechat/mapping';
+import {
+  mapMicropay,
+  mapOrderQuery,
+  mapRefund,
+  mapReverse,
+} from '../../../electron/gateway/wechat/mapping';
 import { checkReply } from '../../../electron/gateway/wechat/reply';
 import { wechatSign } from '../../../electron/gateway/wechat/sign';
 import type { WxReply } from '../../../electron/gateway/wechat/wire';
@@ -14,7 +19,12 @@ const paid: WxReply = {
   total_fee: '1250',
   time_end: '20261125100000',
 };
-const failWith = (err_code: string): WxReply => ({ ...base, result_code: 'FAIL', err_code, err_code_des: '说明' });
+const failWith = (err_code: string): WxReply => ({
+  ...base,
+  result_code: 'FAIL',
+  err_code,
+  err_code_des: '说明',
+});
 
 describe('WeChat micropay → GatewayAnswer (payments.md §1.6)', () => {
   it('SUCCESS is PAID with transaction_id as sn/tradeNo, amount and Beijing time', () => {
@@ -49,7 +59,11 @@ describe('WeChat micropay → GatewayAnswer (payments.md §1.6)', () => {
     ['PARAM_ERROR', 'FAILED'],
     ['SIGNERROR', 'FAILED'],
   ])('err_code %s → %s, code kept', (code, outcome) => {
-    expect(mapMicropay(failWith(code))).toMatchObject({ outcome, errorCode: code, errorMessage: '说明' });
+    expect(mapMicropay(failWith(code))).toMatchObject({
+      outcome,
+      errorCode: code,
+      errorMessage: '说明',
+    });
   });
 
   it('SUCCESS without transaction_id is not proof of payment', () => {
@@ -81,11 +95,23 @@ describe('WeChat orderquery trade_state (payments.md §1.5)', () => {
 describe('WeChat reverse and refund (payments.md §1.7)', () => {
   it.each<[WxReply, object]>([
     [{ ...base, result_code: 'SUCCESS', recall: 'N' }, { outcome: 'CANCELED' }],
-    [{ ...base, result_code: 'SUCCESS', recall: 'Y' }, { outcome: 'UNKNOWN', retry: true }],
-    [{ ...failWith('SYSTEMERROR'), recall: 'Y' }, { outcome: 'UNKNOWN', retry: true }],
-    [{ ...failWith('USERPAYING'), recall: 'N' }, { outcome: 'IN_PROGRESS', retry: true }],
+    [
+      { ...base, result_code: 'SUCCESS', recall: 'Y' },
+      { outcome: 'UNKNOWN', retry: true },
+    ],
+    [
+      { ...failWith('SYSTEMERROR'), recall: 'Y' },
+      { outcome: 'UNKNOWN', retry: true },
+    ],
+    [
+      { ...failWith('USERPAYING'), recall: 'N' },
+      { outcome: 'IN_PROGRESS', retry: true },
+    ],
     [failWith('ORDERNOTEXIST'), { outcome: 'NOT_FOUND' }],
-    [{ ...failWith('REVERSE_EXPIRE'), recall: 'N' }, { outcome: 'UNKNOWN', retry: false }],
+    [
+      { ...failWith('REVERSE_EXPIRE'), recall: 'N' },
+      { outcome: 'UNKNOWN', retry: false },
+    ],
   ])('reverse %# → %o', (reply, want) => {
     expect(mapReverse(reply)).toMatchObject(want);
   });
@@ -104,15 +130,28 @@ describe('WeChat reverse and refund (payments.md §1.7)', () => {
   });
 
   it('refund SUCCESS → REFUNDED with the refunded amount', () => {
-    expect(mapRefund({ ...paid, refund_fee: '250', out_refund_no: 'R1' })).toMatchObject({ outcome: 'REFUNDED', refundFen: 250, amountFen: 1250 });
+    expect(mapRefund({ ...paid, refund_fee: '250', out_refund_no: 'R1' })).toMatchObject({
+      outcome: 'REFUNDED',
+      refundFen: 250,
+      amountFen: 1250,
+    });
   });
 });
 
 describe('WeChat reply checks before any mapping', () => {
   const key = 'k'.repeat(32);
   const want = { appId: 'wx1', mchId: 'm1', outTradeNo: 'T1', totalFen: 1250 };
-  const signed = (f: Record<string, string>) => encodeXml({ ...f, sign: wechatSign(f, key, 'HMAC-SHA256') });
-  const fields = { return_code: 'SUCCESS', appid: 'wx1', mch_id: 'm1', result_code: 'SUCCESS', out_trade_no: 'T1', total_fee: '1250', transaction_id: '42' };
+  const signed = (f: Record<string, string>) =>
+    encodeXml({ ...f, sign: wechatSign(f, key, 'HMAC-SHA256') });
+  const fields = {
+    return_code: 'SUCCESS',
+    appid: 'wx1',
+    mch_id: 'm1',
+    result_code: 'SUCCESS',
+    out_trade_no: 'T1',
+    total_fee: '1250',
+    transaction_id: '42',
+  };
 
   it('accepts a correctly signed reply about our order', () => {
     expect(checkReply(200, signed(fields), key, 'HMAC-SHA256', want).ok).toBe(true);
@@ -120,7 +159,11 @@ describe('WeChat reply checks before any mapping', () => {
 
   it.each([
     ['missing sign', encodeXml(fields), 'BAD_SIGNATURE'],
-    ['sign by another key', encodeXml({ ...fields, sign: wechatSign(fields, 'x', 'HMAC-SHA256') }), 'BAD_SIGNATURE'],
+    [
+      'sign by another key',
+      encodeXml({ ...fields, sign: wechatSign(fields, 'x', 'HMAC-SHA256') }),
+      'BAD_SIGNATURE',
+    ],
     ['tampered after signing', signed(fields).replace('1250', '1'), 'BAD_SIGNATURE'],
     ['another mch_id', signed({ ...fields, mch_id: 'm2' }), 'MISMATCH'],
     ['another appid', signed({ ...fields, appid: 'wx2' }), 'MISMATCH'],

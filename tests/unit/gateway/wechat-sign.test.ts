@@ -23,8 +23,16 @@ describe('WeChat v2 signature', () => {
   });
 
   it('ignores sign itself and empty values, and does not depend on field order', () => {
-    const shuffled = { nonce_str: fields.nonce_str, mch_id: fields.mch_id, body: 'test', appid: fields.appid, device_info: '1000' };
-    expect(wechatSign({ ...shuffled, sign: 'X', attach: '' }, key, 'MD5')).toBe('9A0A8659F005D6984697E2CA0A9CF3B7');
+    const shuffled = {
+      nonce_str: fields.nonce_str,
+      mch_id: fields.mch_id,
+      body: 'test',
+      appid: fields.appid,
+      device_info: '1000',
+    };
+    expect(wechatSign({ ...shuffled, sign: 'X', attach: '' }, key, 'MD5')).toBe(
+      '9A0A8659F005D6984697E2CA0A9CF3B7',
+    );
   });
 
   it('verifies a good sign, unknown extra fields included, and refuses tampering', () => {
@@ -33,7 +41,9 @@ describe('WeChat v2 signature', () => {
     expect(verifyWechatSign(signed, key, 'HMAC-SHA256')).toBe(true);
     expect(verifyWechatSign(signed, key, 'MD5')).toBe(false);
     expect(verifyWechatSign({ ...signed, body: 'tesT' }, key, 'HMAC-SHA256')).toBe(false);
-    expect(verifyWechatSign({ ...signed, sign: signed.sign.toLowerCase() }, key, 'HMAC-SHA256')).toBe(false);
+    expect(
+      verifyWechatSign({ ...signed, sign: signed.sign.toLowerCase() }, key, 'HMAC-SHA256'),
+    ).toBe(false);
     expect(verifyWechatSign(reply, key, 'HMAC-SHA256')).toBe(false);
     expect(verifyWechatSign({ ...reply, sign: '' }, key, 'HMAC-SHA256')).toBe(false);
   });

@@ -11,7 +11,11 @@ describe('WeChat flat XML codec', () => {
 
   it('reads WeChat-style replies: declaration, whitespace, CDATA and plain text with entities', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<xml>\n  <return_code><![CDATA[SUCCESS]]></return_code>\n  <total_fee>1250</total_fee>\n  <msg>a &lt;b&gt; &amp; &#20013;&#x6587;</msg>\n</xml>`;
-    expect(decodeXml(xml)).toEqual({ return_code: 'SUCCESS', total_fee: '1250', msg: 'a <b> & 中文' });
+    expect(decodeXml(xml)).toEqual({
+      return_code: 'SUCCESS',
+      total_fee: '1250',
+      msg: 'a <b> & 中文',
+    });
   });
 
   it('returns a null-prototype object, so __proto__ is just a field', () => {
@@ -21,7 +25,10 @@ describe('WeChat flat XML codec', () => {
   });
 
   it.each([
-    ['a DOCTYPE with an entity (XXE)', '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><a>&x;</a></xml>'],
+    [
+      'a DOCTYPE with an entity (XXE)',
+      '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><a>&x;</a></xml>',
+    ],
     ['billion laughs', '<!DOCTYPE lolz [<!ENTITY lol "lol">]><xml><a>&lol;&lol;</a></xml>'],
     ['an undeclared entity', '<xml><a>&x;</a></xml>'],
     ['a bare ampersand', '<xml><a>a & b</a></xml>'],

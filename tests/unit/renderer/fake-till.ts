@@ -1,5 +1,5 @@
 import { classifyPaymentCode } from '../../../shared/codes';
-import type { EventName } from '../../../shared/channels';
+import { CHANNELS, type EventName } from '../../../shared/channels';
 import type { EventPayload, TillApi } from '../../../shared/contract';
 import type {
   Payment,
@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
+import { createFakeRefunds } from './fake-refunds';
 
 /**
  * A small but real in-memory till host for renderer tests: it keeps a cart, refuses what the
@@ -26,6 +27,22 @@ const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, valu
 const no = (code: ErrorCode, field?: string): Promise<Result<never>> =>
   Promise.resolve({ ok: false, error: apiError(code, field) });
 const now = () => new Date().toISOString();
+
+/** The channels the renderer calls; the fake implements exactly these. */
+type Used =
+  | 'app.info'
+  | 'sale.current'
+  | 'sale.scan'
+  | 'sale.setQty'
+  | 'sale.removeLine'
+  | 'sale.clear'
+  | 'pay.start'
+  | 'pay.status'
+  | 'pay.cancel'
+  | 'order.refund'
+  | 'order.get'
+  | 'order.find'
+  | 'receipt.get';
 
 export function createFakeTill(sandbox = true) {
   let seq = 0;
@@ -43,7 +60,32 @@ export function createFakeTill(sandbox = true) {
   let sale = newSale();
   const payments = new Map<string, Payment>();
   const receipts = new Map<string, Receipt>();
+  /** Every sale the till ever had, by orderId (order.get / order.find look in here). */
+  const orders = new Map<string, Sale>([[sale.orderId, sale]]);
+  const cancelRequested = new Set<string>();
+  const refunds = createFakeRefunds();
   const calls: string[] = [];
+
+  const FINAL: readonly PaymentState[] = ['PAID', 'FAILED', 'REVERSED'];
+  const ofOrder = (orderId: string) => [...payments.values()].filter((p) => p.orderId === orderId);
+  const paidOf = (orderId: string) => ofOrder(orderId).filter((p) => p.state === 'PAID');
+  /** As electron/payments/tender.ts: the total less every PAID payment. */
+  const dueOf = (orderId: string) =>
+    Math.max(
+      0,
+      (orders.get(orderId)?.totalFen ?? 0) - paidOf(orderId).reduce((n, p) => n + p.amountFen, 0),
+    );
+  /** PAID when nothing is due; PAYING while a payment runs, a case is open, or part is paid. */
+  const settleOrder = (orderId: string): Sale['status'] => {
+    const list = ofOrder(orderId);
+    const busy = list.some((p) => !FINAL.includes(p.state));
+    const anyPaid = list.some((p) => p.state === 'PAID');
+    const status = anyPaid && dueOf(orderId) === 0 ? 'PAID' : busy || anyPaid ? 'PAYING' : 'OPEN';
+    const order = orders.get(orderId);
+    if (order) orders.set(orderId, { ...order, status });
+    if (sale.orderId === orderId) sale = { ...sale, status };
+    return status;
+  };
 
   const touch = (lines: Sale['lines']): Sale => {
     sale = {
@@ -52,6 +94,7 @@ export function createFakeTill(sandbox = true) {
       itemCount: lines.reduce((n, l) => n + l.qty, 0),
       totalFen: lines.reduce((n, l) => n + l.totalFen, 0),
     };
+    orders.set(sale.orderId, sale);
     emit('sale.updated', sale);
     return sale;
   };
@@ -72,11 +115,15 @@ export function createFakeTill(sandbox = true) {
     updatedAt: now(),
   });
 
-  /** Moves a payment on, as the engine would; PAID closes the sale and writes a receipt. */
+  /**
+   * Moves a payment on, as the engine would. The order's status follows its payments; when
+   * nothing is left to pay the receipt is written and the till gets a new sale.
+   */
   function advance(
     paymentId: string,
     state: PaymentState,
     reasonText: string | null = null,
+    reasonCode: string | null = null,
   ): Payment {
     const p = payments.get(paymentId);
     if (!p) throw new Error(`no payment ${paymentId}`);
@@ -84,17 +131,21 @@ export function createFakeTill(sandbox = true) {
     const next: Payment = {
       ...p,
       state,
-      reasonText,
+      reasonCode: paid ? null : reasonCode,
+      reasonText: paid ? null : reasonText,
       updatedAt: new Date(Date.parse(p.updatedAt) + 1).toISOString(),
       platformOrderNo: p.method === 'CASH' ? null : `P${p.merchantOrderNo}`,
       thirdPartyOrderNo: paid && p.method !== 'CASH' ? `T${p.merchantOrderNo}` : null,
     };
     payments.set(paymentId, next);
-    if (paid) {
+    if (state !== 'NEEDS_MANUAL' && settleOrder(p.orderId) === 'PAID' && paid) {
+      const order = orders.get(p.orderId) ?? sale;
       const text = [
         '       超市小票',
-        ...sale.lines.map((l) => `${l.name} x${l.qty}`),
-        `商户订单号 ${p.merchantOrderNo}`,
+        ...order.lines.map((l) => `${l.name} x${l.qty}`),
+        ...paidOf(p.orderId).map(
+          (x) => `${x.method} ${x.amountFen} 商户订单号 ${x.merchantOrderNo}`,
+        ),
       ].join('\n');
       receipts.set(p.orderId, {
         orderId: p.orderId,
@@ -103,15 +154,20 @@ export function createFakeTill(sandbox = true) {
         createdAt: now(),
         printJob: printJob(p.orderId, 'QUEUED'),
       });
-      sale = newSale();
-    } else if (state === 'FAILED' || state === 'REVERSED') {
-      sale = { ...sale, status: 'OPEN' };
+      if (sale.orderId === p.orderId) {
+        sale = newSale();
+        orders.set(sale.orderId, sale);
+      }
     }
     emit('payment.updated', next);
     return next;
   }
 
-  function startPayment(method: Payment['method'], receivedFen: number | null): Payment {
+  function startPayment(
+    method: Payment['method'],
+    amountFen: number,
+    receivedFen: number | null,
+  ): Payment {
     const id = `PAY${++seq}`;
     const p: Payment = {
       paymentId: id,
@@ -120,9 +176,9 @@ export function createFakeTill(sandbox = true) {
       merchantOrderNo: `M${Date.now()}${seq}`,
       platformOrderNo: null,
       thirdPartyOrderNo: null,
-      amountFen: sale.totalFen,
+      amountFen,
       receivedFen,
-      changeFen: receivedFen === null ? null : receivedFen - sale.totalFen,
+      changeFen: receivedFen === null ? null : receivedFen - amountFen,
       state: 'SUBMITTING',
       reasonCode: null,
       reasonText: null,
@@ -131,11 +187,28 @@ export function createFakeTill(sandbox = true) {
       deadlineAt: method === 'CASH' ? null : new Date(Date.now() + 45_000).toISOString(),
     };
     payments.set(id, p);
-    sale = { ...sale, status: 'PAYING' };
+    settleOrder(sale.orderId);
     return method === 'CASH' ? advance(id, 'PAID') : advance(id, 'PENDING');
   }
 
-  const api: TillApi = {
+  /** The engine's reversal after a cancel (or a timeout): REVERSING, then how it ended. */
+  function reverse(paymentId: string, end: 'REVERSED' | 'PAID' | 'NEEDS_MANUAL' = 'REVERSED') {
+    advance(paymentId, 'REVERSING');
+    if (end === 'PAID') return advance(paymentId, 'PAID');
+    if (end === 'NEEDS_MANUAL')
+      return advance(paymentId, 'NEEDS_MANUAL', '无法确认支付结果', 'NEEDS_MANUAL');
+    const code = cancelRequested.has(paymentId) ? 'CANCELED_BY_CASHIER' : 'REVERSED';
+    return advance(paymentId, 'REVERSED', '交易已撤销，顾客未被扣款。', code);
+  }
+
+  const detail = (orderId: string) => {
+    const order = orders.get(orderId);
+    return order
+      ? ok({ sale: order, payments: ofOrder(orderId), receipt: receipts.get(orderId) ?? null })
+      : no('NOT_FOUND', 'orderId');
+  };
+
+  const implemented: Pick<TillApi, Used | 'on'> = {
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -186,18 +259,24 @@ export function createFakeTill(sandbox = true) {
       );
       return ok(touch(lines.filter((l) => l.qty > 0)));
     },
-    'sale.removeLine': ({ lineNo }) => api['sale.setQty']({ lineNo, qty: 0 }),
+    'sale.removeLine': ({ lineNo }) => implemented['sale.setQty']({ lineNo, qty: 0 }),
     'sale.clear': () => (editable() ? ok(touch([])) : no('SALE_LOCKED')),
     'pay.start': (input) => {
       if (sale.lines.length === 0) return no('EMPTY_CART');
-      if (!editable()) return no('SALE_LOCKED');
+      const due = dueOf(sale.orderId);
+      if (ofOrder(sale.orderId).some((p) => !FINAL.includes(p.state)) || due <= 0)
+        return no('SALE_LOCKED');
       if (input.kind === 'cash') {
-        return input.receivedFen < sale.totalFen
-          ? no('CASH_TOO_LITTLE', 'receivedFen')
-          : ok(startPayment('CASH', input.receivedFen));
+        const { receivedFen, partial = false } = input;
+        if (receivedFen <= 0 || (!partial && receivedFen < due))
+          return no('CASH_TOO_LITTLE', 'receivedFen');
+        return ok(startPayment('CASH', Math.min(receivedFen, due), receivedFen));
       }
       const channel = classifyPaymentCode(input.authCode);
-      return channel ? ok(startPayment(channel, null)) : no('BAD_PAYMENT_CODE', 'authCode');
+      if (!channel) return no('BAD_PAYMENT_CODE', 'authCode');
+      const amount = input.amountFen ?? due;
+      if (amount <= 0 || amount > due) return no('BAD_REQUEST', 'amountFen');
+      return ok(startPayment(channel, amount, null));
     },
     'pay.status': ({ paymentId }) => {
       const p = payments.get(paymentId);
@@ -205,16 +284,23 @@ export function createFakeTill(sandbox = true) {
     },
     'pay.cancel': ({ paymentId }) => {
       const p = payments.get(paymentId);
-      return p ? ok(p) : no('NOT_FOUND', 'paymentId');
+      if (!p) return no('NOT_FOUND', 'paymentId');
+      // Like the engine: ended or supervisor cases are answered as they are; else a reversal is due.
+      if (!['PAID', 'FAILED', 'REVERSED', 'NEEDS_MANUAL'].includes(p.state))
+        cancelRequested.add(paymentId);
+      return ok(p);
     },
-    'order.refund': ({ orderId }) => no('NOT_FOUND', orderId),
-    'order.find': ({ query }) => no('NOT_FOUND', query),
-    'order.get': ({ orderId }) =>
-      ok({
-        sale,
-        payments: [...payments.values()].filter((p) => p.orderId === orderId),
-        receipt: receipts.get(orderId) ?? null,
-      }),
+    'order.refund': ({ orderId, requestId, amountFen }) => {
+      if (orders.get(orderId)?.status !== 'PAID') return no('NOT_FOUND', 'orderId');
+      const rows = refunds.refund(paidOf(orderId), requestId, amountFen);
+      return rows ? ok({ orderId, refunds: rows }) : no('BAD_REQUEST', 'amountFen');
+    },
+    'order.find': ({ query }) => {
+      const q = query.trim();
+      const byNo = [...payments.values()].find((p) => p.merchantOrderNo === q);
+      return byNo ? detail(byNo.orderId) : orders.has(q) ? detail(q) : no('NOT_FOUND', 'query');
+    },
+    'order.get': ({ orderId }) => detail(orderId),
     'receipt.get': ({ orderId }) => {
       const r = receipts.get(orderId);
       return r ? ok(r) : no('NOT_FOUND', 'orderId');
@@ -226,6 +312,12 @@ export function createFakeTill(sandbox = true) {
       return () => set.delete(listener as (p: never) => void);
     },
   };
+  // Channels the renderer does not use (printer, reprint…: other teams' work in progress) answer
+  // UNKNOWN_CHANNEL here, so the fake keeps to the contract as it grows without pretending.
+  const api = Object.fromEntries(
+    CHANNELS.map((c) => [c, () => no('UNKNOWN_CHANNEL', c)]),
+  ) as unknown as TillApi;
+  Object.assign(api, implemented);
   // Every call is recorded, so a test can prove that refused input changed nothing on the host.
   for (const name of Object.keys(api) as (keyof TillApi)[]) {
     if (name === 'on') continue;
@@ -241,6 +333,10 @@ export function createFakeTill(sandbox = true) {
   return {
     api,
     advance,
+    reverse,
+    refunds,
+    cancelRequested: (paymentId: string) => cancelRequested.has(paymentId),
+    order: (orderId: string) => orders.get(orderId) ?? null,
     printed,
     calls,
     current: () => sale,

@@ -46,7 +46,16 @@ export const createReceiptSlice =
       if (!get().receipt) void get().loadReceipt();
     },
     async newSale() {
-      set({ payment: null, receipt: null, printJob: null, selected: null, error: null });
+      set({
+        payment: null,
+        canceling: null,
+        receipt: null,
+        printJob: null,
+        selected: null,
+        error: null,
+        tenderOrderId: null,
+        orderPayments: [],
+      });
       set({ screen: 'checkout' });
       await get().loadSale();
     },

@@ -1,0 +1,92 @@
+import { queryStatus, type Transport } from '../../printer';
+import type { Repos } from '../store';
+import { iso, type Clock } from '../services/clock';
+import type { PrintQueue } from './printQueue';
+
+/**
+ * Failures after which nothing was printed: the job is sent again, once, as soon as the printer
+ * says it is ready. A job that may have printed (no confirmation, link dropped mid-job, or
+ * interrupted by a crash) is never re-sent on its own — that would be a duplicate receipt; the
+ * cashier decides in the recovery flow.
+ */
+export const RESUMABLE = new Set([
+  'PAPER_END',
+  'COVER_OPEN',
+  'OFFLINE',
+  'CONNECTION_REFUSED',
+  'NOT_FOUND',
+  'BUSY',
+]);
+
+export interface PrintWatchDeps {
+  repos: Pick<Repos, 'printJobs'>;
+  queue: PrintQueue;
+  printerUri: string | (() => string);
+  openTransport: (uri: string) => Transport;
+  clock: Clock;
+  statusTimeoutMs?: number;
+}
+
+export function createPrintWatch(deps: PrintWatchDeps) {
+  const { repos, queue, clock } = deps;
+  let timer: NodeJS.Timeout | null = null;
+  let busy = false;
+
+  async function ready(): Promise<boolean> {
+    const t = deps.openTransport(
+      typeof deps.printerUri === 'function' ? deps.printerUri() : deps.printerUri,
+    );
+    try {
+      await t.open();
+      const s = await queryStatus(t, deps.statusTimeoutMs ?? 1500, { recover: false });
+      return s.online && !s.paperEnd && !s.coverOpen && !s.unrecoverableError;
+    } catch {
+      return false;
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  }
+
+  /** One pass: jobs left by a crash, then failed jobs that can resume once the printer is ready. */
+  async function once(): Promise<number> {
+    if (busy) return 0;
+    busy = true;
+    try {
+      let resent = 0;
+      for (const job of repos.printJobs.unfinished()) {
+        if (job.state === 'SENDING') {
+          repos.printJobs.setState(job.jobId, 'FAILED', iso(clock.now()), {
+            code: 'INTERRUPTED',
+            text: '打印过程中收银机重启，小票可能已打印一部分：请查看打印机后决定是否重打。',
+          });
+        } else {
+          await queue.retry(job.jobId);
+          resent++;
+        }
+      }
+      const waiting = repos.printJobs.failedResumable([...RESUMABLE]);
+      if (waiting.length > 0 && (await ready())) {
+        for (const job of waiting) {
+          await queue.retry(job.jobId);
+          resent++;
+        }
+      }
+      return resent;
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    once,
+    start(intervalMs = 2_000): void {
+      void once();
+      timer = setInterval(() => void once(), intervalMs);
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}

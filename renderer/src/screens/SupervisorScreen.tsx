@@ -1,0 +1,106 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KeyButton } from '../components/KeyButton';
+import { PrintStatus } from '../components/PrintStatus';
+import { ReceiptPaper } from '../components/ReceiptPaper';
+import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
+import { PaymentsTable } from '../components/supervisor/PaymentsTable';
+import { RefundDialog } from '../components/supervisor/RefundDialog';
+import { RefundList } from '../components/supervisor/RefundList';
+import { useKeepFocus, useKeys } from '../hooks';
+import { useActions, useTill } from '../state/react';
+import { paidFen } from '../state/tender';
+
+/** F6: find an order by what the receipt or the customer shows, see everything, refund. */
+export function SupervisorScreen() {
+  const { t } = useTranslation();
+  const lookup = useTill((s) => s.lookup);
+  const busy = useTill((s) => s.lookupBusy);
+  const refundOpen = useTill((s) => s.refund !== null);
+  const refundsSeen = useTill((s) => s.refundsSeen);
+  const actions = useActions();
+  const [query, setQuery] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  useKeepFocus(input, !refundOpen);
+  const canRefund = lookup?.sale.status === 'PAID';
+
+  useKeys((e) => {
+    if (refundOpen) return; // the dialog has the keyboard
+    if (e.key === 'Enter') void actions.findOrder(query);
+    else if (e.key === 'F8' && canRefund) actions.openRefund();
+    else if (e.key === 'Escape') actions.goTo('checkout');
+    else return;
+    e.preventDefault();
+  });
+
+  return (
+    <main className="screen supervisor">
+      <section className="sv-left">
+        <h1 className="sv-title">{t('supervisor.title')}</h1>
+        <label className="scan-field">
+          <span className="scan-label">{t('supervisor.searchLabel')}</span>
+          <input
+            ref={input}
+            className="scan-input"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            readOnly={busy}
+            placeholder={t('supervisor.searchPlaceholder')}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="sv-search"
+          />
+        </label>
+        {lookup ? (
+          <div className="sv-scroll">
+            <OrderFacts detail={lookup} />
+            <h2 className="sv-h2">{t('supervisor.payments')}</h2>
+            <PaymentsTable payments={lookup.payments} />
+            {refundsSeen.length > 0 ? (
+              <>
+                <h2 className="sv-h2">{t('supervisor.refunds')}</h2>
+                <RefundList refunds={refundsSeen} />
+              </>
+            ) : null}
+            <h2 className="sv-h2">{t('supervisor.lines')}</h2>
+            <OrderLines detail={lookup} />
+          </div>
+        ) : (
+          <p className="sv-empty">{t('supervisor.empty')}</p>
+        )}
+        <div className="row-actions">
+          <KeyButton
+            keyCap="Esc"
+            label={t('supervisor.back')}
+            onPress={() => actions.goTo('checkout')}
+          />
+          <KeyButton
+            keyCap="F8"
+            tone="danger"
+            label={t('supervisor.refund')}
+            disabled={!canRefund}
+            onPress={actions.openRefund}
+          />
+        </div>
+      </section>
+      <section className="sv-right" aria-label={t('supervisor.receipt')}>
+        <div className="receipt-caption">
+          {t('supervisor.receipt')}
+          {lookup?.receipt ? (
+            <span className="sv-print">
+              {t('supervisor.print')}：<PrintStatus job={lookup.receipt.printJob} />
+            </span>
+          ) : null}
+        </div>
+        {lookup?.receipt ? (
+          <ReceiptPaper text={lookup.receipt.text} />
+        ) : lookup ? (
+          <div className="paper-wait">{t('supervisor.noReceipt')}</div>
+        ) : null}
+      </section>
+      {refundOpen && lookup ? (
+        <RefundDialog orderId={lookup.sale.orderId} paidFen={paidFen(lookup.payments)} />
+      ) : null}
+    </main>
+  );
+}

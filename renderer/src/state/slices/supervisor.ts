@@ -1,0 +1,83 @@
+import type { StateCreator } from 'zustand';
+import type { TillApi } from '../../../../shared/contract';
+import type { RefundResult } from '../../../../shared/domain';
+import type { All, SupervisorSlice } from '../types';
+
+/** 32 characters of [0-9a-f]: fits the contract's requestId (≤ 32, [A-Za-z0-9_-]). */
+export const newRequestId = (): string => crypto.randomUUID().replace(/-/g, '');
+
+type Refunds = RefundResult['refunds'];
+/** Newer answers about a refund no. replace older ones; order of first sight is kept. */
+const merge = (seen: Refunds, incoming: Refunds): Refunds => {
+  const out = seen.map((r) => incoming.find((i) => i.refundNo === r.refundNo) ?? r);
+  return [...out, ...incoming.filter((i) => !seen.some((r) => r.refundNo === i.refundNo))];
+};
+
+export const createSupervisorSlice =
+  (
+    api: TillApi,
+    makeRequestId: () => string = newRequestId,
+  ): StateCreator<All, [], [], SupervisorSlice> =>
+  (set, get) => ({
+    lookup: null,
+    lookupBusy: false,
+    refundsSeen: [],
+    refund: null,
+    async findOrder(raw) {
+      const query = raw.trim();
+      if (!query || get().lookupBusy) return false;
+      set({ lookupBusy: true });
+      const r = await api['order.find']({ query });
+      set({ lookupBusy: false });
+      if (!r.ok) {
+        set({ error: r.error, lookup: null, refund: null, refundsSeen: [] });
+        return false;
+      }
+      const same = get().lookup?.sale.orderId === r.value.sale.orderId;
+      set({
+        lookup: r.value,
+        error: null,
+        refund: null,
+        refundsSeen: same ? get().refundsSeen : [],
+      });
+      return true;
+    },
+    openRefund() {
+      if (!get().lookup || get().refund) return;
+      set({
+        refund: {
+          requestId: makeRequestId(),
+          busy: false,
+          sent: false,
+          amountFen: null,
+          result: null,
+        },
+      });
+    },
+    closeRefund() {
+      if (get().refund?.busy) return; // the answer is on its way: keep showing where it is
+      set({ refund: null });
+    },
+    async submitRefund(amountFen) {
+      const draft = get().refund;
+      const orderId = get().lookup?.sale.orderId;
+      if (!draft || draft.busy || !orderId) return;
+      // A retry of this dialog repeats the first request exactly: same requestId, same amount.
+      const amount = draft.sent ? draft.amountFen : (amountFen ?? null);
+      set({ refund: { ...draft, busy: true, sent: true, amountFen: amount } });
+      const r = await api['order.refund']({
+        orderId,
+        requestId: draft.requestId,
+        ...(amount !== null ? { amountFen: amount } : {}),
+      });
+      const now = get().refund;
+      if (r.ok) {
+        set({ refundsSeen: merge(get().refundsSeen, r.value.refunds), error: null });
+        if (now?.requestId === draft.requestId)
+          set({ refund: { ...now, busy: false, result: r.value } });
+      } else {
+        set({ error: r.error });
+        if (now?.requestId === draft.requestId) set({ refund: { ...now, busy: false } });
+      }
+    },
+  });

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../electron/host/config';
+import { runKiosk } from '../../../electron/host/kiosk';
+import { startVirtualPrinter, type VirtualPrinter } from '../../../printer';
+import catalogue from '../../../resources/catalogue.json';
+import { kioskClient } from '../../helpers/kioskClient';
+import { tempDir } from '../../helpers/tmp';
+
+const tmp = tempDir('till-tech-');
+let kiosk: Awaited<ReturnType<typeof runKiosk>>;
+let api: ReturnType<typeof kioskClient>;
+let second: VirtualPrinter;
+type V = Record<string, unknown> & { [k: string]: never };
+const value = async (channel: string, body: unknown = {}) => {
+  const r = await api.call(channel, body);
+  if (!r.json.ok) throw new Error(`${channel}: ${JSON.stringify(r.json.error)}`);
+  return r.json.value as unknown as V;
+};
+
+beforeAll(async () => {
+  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine.
+  kiosk = await runKiosk(loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0' }), {
+    appRoot: resolve('.'),
+    version: 'test',
+  });
+  api = kioskClient(kiosk.port, kiosk.token);
+  second = await startVirtualPrinter();
+});
+afterAll(async () => {
+  await kiosk.close();
+  await second.close();
+  tmp.cleanup();
+});
+
+describe('technician tools over the API', () => {
+  it('shows the virtual printer, its live status, and prints a test page it decodes', async () => {
+    const info = (await value('printer.info')) as unknown as {
+      virtual: boolean;
+      uri: string;
+      profile: string;
+    };
+    expect(info).toMatchObject({ virtual: true, profile: '80mm' });
+    const status = (await value('printer.status')) as unknown as {
+      known: boolean;
+      online: boolean;
+      words: string[];
+    };
+    expect(status).toMatchObject({ known: true, online: true });
+    expect(status.words.join(' ')).toMatch(/在线 online/);
+    const job = (await value('printer.test', { drawer: true })) as unknown as { state: string };
+    expect(job.state).toBe('PRINTED');
+    const last = (await value('printer.lastJob')) as unknown as {
+      kind: string;
+      rows: { hex: string; meaning: string }[];
+      text: string;
+    };
+    expect(last.kind).toBe('test');
+    expect(last.rows[0]).toMatchObject({ hex: '1b 40' });
+    expect(last.rows.some((r) => /drawer|钱箱/i.test(r.meaning))).toBe(true);
+    expect(last.text).toContain('打印测试');
+    const decoded = kiosk.host.virtualPrinter!.jobs.at(-1)!;
+    expect(decoded.drawerKicks).toBe(1);
+    expect(decoded.text).toContain('欢迎光临');
+  });
+
+  it('switches to another printer (saved to settings.json) and refuses a malformed URI', async () => {
+    const bad = await api.call('printer.configure', { uri: 'gopher://x' });
+    expect(bad.json.error?.code).toBe('BAD_REQUEST');
+    const info = (await value('printer.configure', {
+      uri: second.uri,
+      profile: '58mm',
+    })) as unknown as { uri: string; profile: string };
+    expect(info).toMatchObject({ uri: second.uri, profile: '58mm' });
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'settings.json'), 'utf8'))).toMatchObject({
+      printer: second.uri,
+      printerProfile: '58mm',
+    });
+    await value('printer.test', {});
+    expect(second.jobs).toHaveLength(1);
+    const report = (await value('printer.report')) as unknown as { text: string };
+    expect(report.text).toContain(second.uri);
+    expect(report.text).toMatch(/58/);
+  });
+
+  it('a sale prints on the configured 58 mm printer and the preview is the decoded job', async () => {
+    await value('sale.scan', { barcode: catalogue[40]!.barcode });
+    const sale = (await value('sale.current')) as unknown as { orderId: string };
+    await value('pay.start', { kind: 'cash', receivedFen: 100_000 });
+    for (let i = 0; i < 200 && second.jobs.length < 2; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const paper = second.jobs.at(-1)!;
+    expect(paper.text).toContain(catalogue[40]!.name.slice(0, 6));
+    for (const line of paper.lines) expect(line.length).toBeLessThanOrEqual(32);
+    const preview = (await value('receipt.preview', { orderId: sale.orderId })) as unknown as {
+      lines: { kind: string; text: string }[];
+      png: string;
+      columns: number;
+    };
+    expect(preview.columns).toBe(32);
+    expect(preview.png).toMatch(/^data:image\/png;base64,iVBOR/);
+    expect(preview.lines.filter((l) => l.kind === 'qr')).toHaveLength(1);
+    expect(preview.lines.map((l) => l.text).join('\n')).toContain('找零');
+  });
+});
