@@ -91,6 +91,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
       refunds.refundOverpaid(p).catch(onError);
     },
     onError,
+    trace: (paymentId, step, answer) => log.info({ paymentId, step, answer }, 'gateway answer'),
   });
   const refunds = createRefundService({ repos, gateway: gw.gateway, clock, actor: config.cashier });
   const sales = createSaleService({ repos, clock, events, cashier: config.cashier });

@@ -50,6 +50,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+// A till keeps selling: a stray rejection is reported, never a reason to drop the open sale.
+process.on('unhandledRejection', (reason) =>
+  console.error('unhandled rejection (kept running):', reason),
+);
+
 main().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
   process.exit(1);

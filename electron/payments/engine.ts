@@ -2,7 +2,7 @@ import { classifyPaymentCode, maskPaymentCode } from '../../shared/codes';
 import type { Payment, PaymentMethod, Sale } from '../../shared/domain';
 import { TillError } from '../../shared/errors';
 import type { EventBus } from '../api/events';
-import type { PaymentGateway } from '../gateway/types';
+import type { GatewayAnswer, PaymentGateway } from '../gateway/types';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import { newId, newMerchantOrderNo } from '../services/ids';
@@ -10,7 +10,7 @@ import { createFlow } from './flow';
 import { dueFen, settleOrder } from './tender';
 
 export interface EngineDeps {
-  repos: Pick<Repos, 'payments' | 'sales' | 'audit'>;
+  repos: Pick<Repos, 'db' | 'payments' | 'sales' | 'audit'>;
   gateway: PaymentGateway;
   clock: Clock;
   events: EventBus;
@@ -22,6 +22,7 @@ export interface EngineDeps {
   /** A payment succeeded on an already paid order (refund it). */
   onOverpaid?: (payment: Payment) => void;
   onError?: (err: unknown) => void;
+  trace?: (paymentId: string, step: string, answer: GatewayAnswer) => void;
 }
 
 /** Starts payments and keeps every unfinished one running until it ends (see flow.ts). */
@@ -90,11 +91,18 @@ export function createPaymentEngine(deps: EngineDeps) {
       const channel = classifyPaymentCode(code);
       if (!channel) throw new TillError('BAD_PAYMENT_CODE', 'authCode');
       const amount = admit(sale, amountFen);
-      const { id, at } = insert(sale, channel, amount, { authCodeMasked: maskPaymentCode(code) });
-      const p = flow.move(id, 'SUBMITTING', { deadlineAt: iso(at + gateway.schedule.windowMs) });
-      settleOrder(repos, sale.orderId, iso(at));
+      // NEW, SUBMITTING and the locked cart commit together, before the gateway is called.
+      const p = repos.db.transaction(() => {
+        const { id, at } = insert(sale, channel, amount, { authCodeMasked: maskPaymentCode(code) });
+        const p = flow.persist(id, 'SUBMITTING', {
+          deadlineAt: iso(at + gateway.schedule.windowMs),
+        });
+        settleOrder(repos, sale.orderId, iso(at));
+        return p;
+      })();
+      flow.emit(p);
       const subject = `${deps.storeName} ${sale.itemCount}件商品`;
-      launch(id, async () =>
+      launch(p.paymentId, async () =>
         flow.settle(
           p,
           await gateway.pay({

@@ -8,7 +8,7 @@ import { reasonText } from './reasons';
 import { settleOrder } from './tender';
 
 export interface FlowDeps {
-  repos: Pick<Repos, 'payments' | 'sales' | 'audit'>;
+  repos: Pick<Repos, 'db' | 'payments' | 'sales' | 'audit'>;
   gateway: PaymentGateway;
   clock: Clock;
   events: EventBus;
@@ -16,6 +16,8 @@ export interface FlowDeps {
   onOrderPaid: (orderId: string) => void;
   /** A payment succeeded for an order already paid by another: its money must go back. */
   onOverpaid: (payment: Payment) => void;
+  /** Every gateway answer the flow acts on, for the log. */
+  trace?: (paymentId: string, step: string, answer: GatewayAnswer) => void;
 }
 
 type Ending = 'FAILED' | 'REVERSED' | 'NEEDS_MANUAL';
@@ -31,16 +33,22 @@ export function createFlow(deps: FlowDeps) {
   const cancelRequested = new Set<string>();
   const lastQuery = new Map<string, number>();
 
+  const persist = (
+    id: string,
+    to: PaymentState,
+    patch: PaymentPatch = {},
+    detail?: unknown,
+  ): Payment => repos.payments.transition(id, to, iso(clock.now()), patch, detail);
+  const emit = (p: Payment): Payment => {
+    events.emit('payment.updated', p);
+    return p;
+  };
   const move = (
     id: string,
     to: PaymentState,
     patch: PaymentPatch = {},
     detail?: unknown,
-  ): Payment => {
-    const p = repos.payments.transition(id, to, iso(clock.now()), patch, detail);
-    events.emit('payment.updated', p);
-    return p;
-  };
+  ): Payment => emit(persist(id, to, patch, detail));
   const ids = (a: GatewayAnswer): PaymentPatch => ({
     ...(a.sn ? { platformOrderNo: a.sn } : {}),
     ...(a.tradeNo ? { thirdPartyOrderNo: a.tradeNo } : {}),
@@ -51,12 +59,25 @@ export function createFlow(deps: FlowDeps) {
       ? 'UNKNOWN'
       : a.outcome;
 
+  /** The payment's end and its order's status are one transaction: a crash never splits them. */
   function paid(p: Payment, a: GatewayAnswer): Payment {
-    const wasPaid = repos.sales.get(p.orderId)?.status === 'PAID';
-    const done = move(p.paymentId, 'PAID', { ...ids(a), reasonCode: null, reasonText: null }, a);
+    const { done, wasPaid, status } = repos.db.transaction(() => {
+      const wasPaid = repos.sales.get(p.orderId)?.status === 'PAID';
+      const done = persist(
+        p.paymentId,
+        'PAID',
+        { ...ids(a), reasonCode: null, reasonText: null },
+        a,
+      );
+      return {
+        done,
+        wasPaid,
+        status: wasPaid ? 'PAID' : settleOrder(repos, p.orderId, iso(clock.now())),
+      };
+    })();
+    emit(done);
     if (wasPaid) deps.onOverpaid(done);
-    else if (settleOrder(repos, p.orderId, iso(clock.now())) === 'PAID')
-      deps.onOrderPaid(p.orderId);
+    else if (status === 'PAID') deps.onOrderPaid(p.orderId);
     return done;
   }
   function ended(p: Payment, to: Ending, code: string, a?: GatewayAnswer): Payment {
@@ -65,10 +86,13 @@ export function createFlow(deps: FlowDeps) {
       reasonCode: code,
       reasonText: reasonText(code, a?.errorMessage),
     };
-    const done = move(p.paymentId, to, patch, a);
-    // Unpaid: the cart opens again for a new attempt. NEEDS_MANUAL keeps it locked for a supervisor.
-    if (to !== 'NEEDS_MANUAL') settleOrder(repos, p.orderId, iso(clock.now()));
-    return done;
+    const done = repos.db.transaction(() => {
+      const row = persist(p.paymentId, to, patch, a);
+      // Unpaid: the cart opens again for a new attempt. NEEDS_MANUAL keeps it locked for a supervisor.
+      if (to !== 'NEEDS_MANUAL') settleOrder(repos, p.orderId, iso(clock.now()));
+      return row;
+    })();
+    return emit(done);
   }
 
   /** Sleeps in slices so a cashier's cancel is acted on promptly. */
@@ -81,8 +105,12 @@ export function createFlow(deps: FlowDeps) {
     // Never faster than the acquirer allows for one order, also across resumed loops.
     const gap = (lastQuery.get(p.paymentId) ?? -Infinity) + s.minQueryGapMs - clock.now();
     if (gap > 0) await clock.sleep(gap);
+    const a = await gateway.query({ clientSn: p.merchantOrderNo });
+    deps.trace?.(p.paymentId, 'query', a);
+    // Measured from the answer, not the request: the acquirer counts arrivals, and a slow
+    // uplink on one query and a fast one on the next must not put them closer than allowed.
     lastQuery.set(p.paymentId, clock.now());
-    return gateway.query({ clientSn: p.merchantOrderNo });
+    return a;
   }
 
   async function settle(p: Payment, a: GatewayAnswer): Promise<Payment> {
@@ -94,10 +122,16 @@ export function createFlow(deps: FlowDeps) {
 
   async function poll(p: Payment): Promise<Payment> {
     const deadline = Date.parse(p.createdAt) + s.windowMs;
-    let gap = s.firstQueryMs;
+    const created = Date.parse(p.createdAt);
+    // Resumed after a restart: the first query is due from creation, not from now.
+    let gap = Math.max(0, created + s.firstQueryMs - clock.now());
     while (clock.now() + gap < deadline && !cancelRequested.has(p.paymentId)) {
       await wait(p.paymentId, gap);
-      gap = s.intervalMs;
+      // A customer still typing after the first seconds usually needs many more: ask less often.
+      gap =
+        clock.now() - created >= (s.slowAfterMs ?? Infinity)
+          ? (s.slowIntervalMs ?? s.intervalMs)
+          : s.intervalMs;
       move(p.paymentId, 'QUERYING');
       const a = await query(p);
       const o = outcome(p, a);
@@ -118,7 +152,9 @@ export function createFlow(deps: FlowDeps) {
     move(p.paymentId, 'REVERSING');
     for (let attempt = 1; attempt <= s.reverseAttempts; attempt++) {
       const a = await gateway.cancel({ clientSn: p.merchantOrderNo });
-      if (a.outcome === 'CANCELED' || a.outcome === 'NOT_FOUND' || a.outcome === 'REFUNDED') {
+      deps.trace?.(p.paymentId, `cancel#${attempt}`, a);
+      // FAILED from a cancel: the acquirer already closed the order (abandoned, revoked).
+      if (['CANCELED', 'NOT_FOUND', 'REFUNDED', 'FAILED'].includes(a.outcome)) {
         const check = await query(p);
         // The customer paid in the last instant and the cancel missed it: kept as PAID, not dropped.
         if (outcome(p, check) === 'PAID') return paid(p, check);
@@ -147,6 +183,8 @@ export function createFlow(deps: FlowDeps) {
 
   return {
     move,
+    persist,
+    emit,
     paid,
     settle,
     resume,

@@ -3,9 +3,10 @@ import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import type { PaymentEngine } from './engine';
 import type { RefundService } from './refunds';
+import { settleOrder } from './tender';
 
 export interface ReconcilerDeps {
-  repos: Pick<Repos, 'payments'>;
+  repos: Pick<Repos, 'payments' | 'sales'>;
   engine: PaymentEngine;
   refunds: RefundService;
   query: (merchantOrderNo: string) => Promise<GatewayAnswer>;
@@ -39,6 +40,8 @@ export function createReconciler(deps: ReconcilerDeps) {
   }
 
   async function once(): Promise<void> {
+    // An order left PAYING with no payment under way (e.g. all its attempts ended) opens again.
+    for (const id of repos.sales.payingIds()) settleOrder(repos, id, iso(clock.now()));
     engine.resumeAll();
     engine.retryManual();
     await lateCharges();

@@ -33,17 +33,19 @@ export function createPrintWatch(deps: PrintWatchDeps) {
   let busy = false;
 
   async function ready(): Promise<boolean> {
-    const t = deps.openTransport(
-      typeof deps.printerUri === 'function' ? deps.printerUri() : deps.printerUri,
-    );
+    let t: Transport | null = null;
     try {
+      // Inside the try: opening can throw at once (no printer configured, bad URI).
+      t = deps.openTransport(
+        typeof deps.printerUri === 'function' ? deps.printerUri() : deps.printerUri,
+      );
       await t.open();
       const s = await queryStatus(t, deps.statusTimeoutMs ?? 1500, { recover: false });
       return s.online && !s.paperEnd && !s.coverOpen && !s.unrecoverableError;
     } catch {
       return false;
     } finally {
-      await t.close().catch(() => undefined);
+      await t?.close().catch(() => undefined);
     }
   }
 

@@ -45,6 +45,7 @@ export function createSalesRepo(db: Db) {
       `UPDATE orders SET total_fen = (SELECT COALESCE(SUM(qty * unit_price_fen), 0) FROM order_lines WHERE order_id = ?),
        updated_at = ? WHERE id = ?`,
     ),
+    paying: db.prepare<[], { id: string }>("SELECT id FROM orders WHERE status = 'PAYING'"),
     status: db.prepare(
       'UPDATE orders SET status = ?, updated_at = ?, paid_at = COALESCE(?, paid_at) WHERE id = ?',
     ),
@@ -99,6 +100,7 @@ export function createSalesRepo(db: Db) {
       q.deleteLines.run(orderId);
       retotal(orderId, at);
     }),
+    payingIds: (): string[] => q.paying.all().map((r) => r.id),
     setStatus(orderId: string, status: OrderStatus, at: string): void {
       q.status.run(status, at, status === 'PAID' ? at : null, orderId);
     },

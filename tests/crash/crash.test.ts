@@ -29,7 +29,21 @@ const MIX: [string, number][] = [
 ];
 
 const tmp = tempDir('till-crash-');
-afterAll(() => tmp.cleanup());
+afterAll(() => (process.env.KEEP_TMP ? console.log(`kept ${tmp.dir}`) : tmp.cleanup()));
+
+/** What blocks the till: unfinished payments with their transition logs. */
+function stuck(dir: string): string {
+  const db = new Database(join(dir, 'till.db'), { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT p.merchant_order_no, p.state, p.reason_code, group_concat(t.to_state, '>') AS path
+       FROM payments p JOIN payment_transitions t ON t.payment_id = p.id
+       WHERE p.order_id IN (SELECT id FROM orders WHERE status = 'PAYING') GROUP BY p.id`,
+    )
+    .all();
+  db.close();
+  return JSON.stringify(rows, null, 1);
+}
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -71,7 +85,9 @@ describe('crash: SIGKILL at random instants loses no payment and charges no one 
     let started = 0;
     let kills = 0;
     let n = 0;
+    let idle = 0;
     while (started < PAYMENTS || kills < KILLS) {
+      const before = started;
       const till: TillProcess = await spawnTill(env);
       const api = kioskClient(till.port, till.token);
       const life = 150 + random() * 1800;
@@ -104,6 +120,8 @@ describe('crash: SIGKILL at random instants loses no payment and charges no one 
       })().catch(() => undefined); // requests fail once the till is killed
       await Promise.all([killer, drive]);
       kills++;
+      idle = started === before ? idle + 1 : 0;
+      if (idle >= 15) throw new Error(`no payment could start for 15 restarts:\n${stuck(tmp.dir)}`);
     }
 
     // Last start: the reconciler resolves everything the kills left behind.
