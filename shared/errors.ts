@@ -21,6 +21,10 @@ export const ERRORS = {
   ],
   CASH_TOO_LITTLE: ['Cash received is less than the total.', '实收现金少于应收金额。'],
   NOT_FOUND: ['Not found.', '未找到。'],
+  REFUND_TOO_MUCH: [
+    'The refund is more than what is left to refund on this order.',
+    '退款金额超过该订单的可退金额。',
+  ],
   GATEWAY: ['The payment gateway could not be reached.', '无法连接支付网关。'],
   PRINTER: ['The printer did not print.', '打印机未能打印。'],
   INTERNAL: ['Something went wrong in the till; nothing was charged twice.', '收银系统内部错误。'],

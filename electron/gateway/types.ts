@@ -75,9 +75,6 @@ export interface GatewaySchedule {
   readonly reverseIntervalMs: number;
   /** Never query the same order faster than this. */
   readonly minQueryGapMs: number;
-  /** From this long after creation the engine queries every `slowIntervalMs` instead (optional back-off). */
-  readonly slowAfterMs?: number;
-  readonly slowIntervalMs?: number;
   /** Earliest reverse/cancel after the pay call (WeChat: 15 s); 0 = at once. */
   readonly reverseNotBeforeMs: number;
 }

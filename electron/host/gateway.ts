@@ -29,8 +29,6 @@ export function scaleSchedule(s: GatewaySchedule, scale: number): GatewaySchedul
     reverseAttempts: s.reverseAttempts,
     reverseIntervalMs: s.reverseIntervalMs / k,
     minQueryGapMs: s.minQueryGapMs / k,
-    ...(s.slowAfterMs !== undefined ? { slowAfterMs: s.slowAfterMs / k } : {}),
-    ...(s.slowIntervalMs !== undefined ? { slowIntervalMs: s.slowIntervalMs / k } : {}),
     reverseNotBeforeMs: s.reverseNotBeforeMs / k,
   };
 }

@@ -127,11 +127,7 @@ export function createFlow(deps: FlowDeps) {
     let gap = Math.max(0, created + s.firstQueryMs - clock.now());
     while (clock.now() + gap < deadline && !cancelRequested.has(p.paymentId)) {
       await wait(p.paymentId, gap);
-      // A customer still typing after the first seconds usually needs many more: ask less often.
-      gap =
-        clock.now() - created >= (s.slowAfterMs ?? Infinity)
-          ? (s.slowIntervalMs ?? s.intervalMs)
-          : s.intervalMs;
+      gap = s.intervalMs;
       move(p.paymentId, 'QUERYING');
       const a = await query(p);
       const o = outcome(p, a);

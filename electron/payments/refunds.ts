@@ -92,7 +92,7 @@ export function createRefundService(deps: RefundDeps) {
         );
       const left = paid.reduce((s, p) => s + refundable(p), 0);
       let rest = amountFen ?? left;
-      if (rest <= 0 || rest > left) throw new TillError('BAD_REQUEST', 'amountFen');
+      if (rest <= 0 || rest > left) throw new TillError('REFUND_TOO_MUCH', 'amountFen');
       const out: RefundRow[] = [];
       for (const p of paid) {
         const take = Math.min(rest, refundable(p));

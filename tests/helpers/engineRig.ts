@@ -14,7 +14,10 @@ import { simClock } from './simClock';
 import { tempDir } from './tmp';
 
 /** Engine + real SQLite file + the sandbox gateway over real HTTP, on one simulated clock. */
-export async function engineRig(wrap?: (g: PaymentGateway) => PaymentGateway) {
+export async function engineRig(
+  wrap?: (g: PaymentGateway) => PaymentGateway,
+  protocol: 'upay' | 'wechat' | 'alipay' = 'upay',
+) {
   const tmp = tempDir('till-engine-');
   const clock = simClock();
   const sandbox = await startSandboxGateway({ now: clock.now });
@@ -24,8 +27,8 @@ export async function engineRig(wrap?: (g: PaymentGateway) => PaymentGateway) {
   const paidOrders: string[] = [];
   const overpaid: Payment[] = [];
   const gateway = wrap
-    ? wrap(createSandboxGatewayClient(sandbox))
-    : createSandboxGatewayClient(sandbox);
+    ? wrap(createSandboxGatewayClient(sandbox, protocol, { timeoutMs: 2_000 }))
+    : createSandboxGatewayClient(sandbox, protocol, { timeoutMs: 2_000 });
   const engine = createPaymentEngine({
     repos,
     gateway,

@@ -1,6 +1,8 @@
+import { enPrinter } from './en-printer';
 import type { Resources } from './zh';
 
 export const en: Resources = {
+  ...enPrinter,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',
@@ -39,6 +41,7 @@ export const en: Resources = {
     splitNote:
       'Part of this sale is paid and the items are locked: F1 code or F2 cash for the rest.',
     supervisor: 'Orders / refunds',
+    technician: 'Printer / technician',
   },
   wallet: {
     title: "Scan the customer's payment code",

@@ -24,3 +24,25 @@ export function reasonFor(
   const en = lang === 'en' && p.reasonCode ? REASONS_EN[p.reasonCode] : undefined;
   return en ?? p.reasonText;
 }
+
+/** The host's print failure codes (printer/errors.ts), in English; Chinese comes from the host. */
+const PRINT_REASONS_EN: Record<string, string> = {
+  PAPER_END: 'The printer is out of paper: load a new roll.',
+  COVER_OPEN: 'The printer cover is open: close it.',
+  OFFLINE: 'The printer is offline: check it.',
+  CONNECTION_REFUSED: 'The printer refused the connection: is it on, and is the address right?',
+  NOT_FOUND: 'Printer not found: check the printer address setting.',
+  BUSY: 'The printer port is in use by another program or driver.',
+  TIMEOUT: 'The printer did not answer (timeout): check power and cable.',
+  DISCONNECTED: 'The link to the printer dropped during the job: the receipt may be incomplete.',
+  NOT_CONFIRMED: 'The printer did not confirm the job: the receipt may or may not have printed.',
+  INTERRUPTED: 'The till restarted while printing: the receipt may have printed in part.',
+};
+
+export function printReasonFor(
+  job: { reasonCode: string | null; reasonText: string | null },
+  lang: string,
+): string | null {
+  const en = lang === 'en' && job.reasonCode ? PRINT_REASONS_EN[job.reasonCode] : undefined;
+  return en ?? job.reasonText;
+}

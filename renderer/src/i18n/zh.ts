@@ -1,5 +1,8 @@
+import { zhPrinter } from './zh-printer';
+
 /** Chinese, the default: what the cashier reads all day. */
 export const zh = {
+  ...zhPrinter,
   header: {
     cashier: '收银员：',
     printer: '打印机：',
@@ -37,6 +40,7 @@ export const zh = {
     due: '还需支付',
     splitNote: '本单已部分付款，商品已锁定：按 F1 扫码或 F2 现金支付余款。',
     supervisor: '订单查询 / 退款',
+    technician: '打印机 / 技术员',
   },
   wallet: {
     title: '请扫描顾客付款码',

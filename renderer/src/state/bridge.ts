@@ -1,19 +1,31 @@
 import type { TillApi } from '../../../shared/contract';
+import { isPrinting, willResume } from './printing';
 import { isFinal } from './slices/payment';
 import type { TillStore } from './store';
 
 export const POLL_MS = 1000;
+/** The technician screen's live printer status. */
+export const STATUS_MS = 2000;
 
 /**
  * The one place where host events reach the store. Components never subscribe themselves.
- * Also polls `pay.status` (and the receipt) every second as a fallback for lost events.
+ * Also polls `pay.status` (and the receipt) every second as a fallback for lost events, and
+ * the printer's status every 2 s while the technician screen is open.
  */
-export function startBridge(api: TillApi, store: TillStore, pollMs = POLL_MS): () => void {
+export function startBridge(
+  api: TillApi,
+  store: TillStore,
+  pollMs = POLL_MS,
+  statusMs = STATUS_MS,
+): () => void {
   const s = () => store.getState();
   const offs = [
     api.on('sale.updated', (sale) => s().applySale(sale)),
     api.on('payment.updated', (payment) => s().applyPayment(payment)),
-    api.on('print.updated', (job) => s().applyPrintJob(job)),
+    api.on('print.updated', (job) => {
+      s().applyPrintJob(job);
+      s().applyLookupJob(job);
+    }),
   ];
   let inFlight = false;
   const tick = async () => {
@@ -22,15 +34,29 @@ export function startBridge(api: TillApi, store: TillStore, pollMs = POLL_MS): (
     try {
       const { payment, screen, receipt, printJob } = s();
       if (payment && !isFinal(payment)) await s().pollPayment();
-      const printing = !printJob || printJob.state === 'QUEUED' || printJob.state === 'SENDING';
-      if (screen === 'done' && (!receipt || printing)) await s().loadReceipt();
+      // A job the host will resend (paper end, cover open…) is still worth watching.
+      const open = !printJob || isPrinting(printJob) || willResume(printJob);
+      if (screen === 'done' && (!receipt || open)) await s().loadReceipt();
     } finally {
       inFlight = false;
     }
   };
-  const timer = setInterval(() => void tick(), pollMs);
+  let statusInFlight = false;
+  const statusTick = async () => {
+    if (statusInFlight || s().screen !== 'technician') return;
+    statusInFlight = true;
+    try {
+      await s().refreshStatus();
+    } finally {
+      statusInFlight = false;
+    }
+  };
+  const timers = [
+    setInterval(() => void tick(), pollMs),
+    setInterval(() => void statusTick(), statusMs),
+  ];
   return () => {
-    clearInterval(timer);
+    timers.forEach(clearInterval);
     for (const off of offs) off();
   };
 }

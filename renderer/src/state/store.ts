@@ -2,7 +2,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillApi } from '../../../shared/contract';
 import { createAppSlice } from './slices/app';
 import { createPaymentSlice } from './slices/payment';
+import { createPreviewSlice } from './slices/preview';
+import { createPrinterSlice } from './slices/printer';
 import { createReceiptSlice } from './slices/receipt';
+import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
@@ -24,13 +27,19 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createReceiptSlice(api)(...a),
     ...createTenderSlice(api)(...a),
     ...createSupervisorSlice(api, opts.newRequestId)(...a),
+    ...createPrinterSlice(api)(...a),
+    ...createPreviewSlice(api)(...a),
+    ...createReprintSlice(api)(...a),
   }));
 }
 
 export {
   createAppSlice,
   createPaymentSlice,
+  createPreviewSlice,
+  createPrinterSlice,
   createReceiptSlice,
+  createReprintSlice,
   createSaleSlice,
   createSupervisorSlice,
   createTenderSlice,

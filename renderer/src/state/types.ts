@@ -1,16 +1,29 @@
 import type {
   AppInfo,
+  LastJob,
   OrderDetail,
+  PaperPreview,
   Payment,
+  PrinterInfo,
+  PrinterList,
+  PrinterStatusView,
   PrintJob,
   Receipt,
   RefundResult,
   Sale,
 } from '../../../shared/domain';
+import type { ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
-export type Screen = 'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor';
+export type Screen =
+  | 'checkout'
+  | 'wallet'
+  | 'status'
+  | 'cash'
+  | 'done'
+  | 'supervisor'
+  | 'technician';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -63,6 +76,10 @@ export interface ReceiptSlice {
   goTo(screen: Screen): void;
   loadReceipt(): Promise<void>;
   applyPrintJob(job: PrintJob): void;
+  /** print.retry in flight (the cashier's 重新打印 after a failure that may have printed). */
+  retrying: boolean;
+  /** Only for a FAILED job the host does not resend itself; the cashier checked the paper. */
+  retryPrint(): Promise<void>;
   /** Done → the next customer. */
   newSale(): Promise<void>;
 }
@@ -100,9 +117,56 @@ export interface SupervisorSlice {
   submitRefund(amountFen?: number): Promise<void>;
 }
 
+/** F9: the technician's printer screen. */
+export interface PrinterSlice {
+  printerInfo: PrinterInfo | null;
+  /** Refreshed every 2 s by the bridge while the technician screen is open. */
+  printerStatus: PrinterStatusView | null;
+  printerList: PrinterList | null;
+  lastJob: LastJob | null;
+  /** printer.report's text while its box is open. */
+  setupReport: string | null;
+  techBusy: 'list' | 'test' | 'drawer' | 'configure' | 'report' | null;
+  /** printer.configure's refusal of a field (uri, profile), shown under the field. */
+  configError: ApiError | null;
+  /** The last test page / drawer kick and how it ended. */
+  testJob: PrintJob | null;
+  openTechnician(): Promise<void>;
+  refreshStatus(): Promise<void>;
+  loadLastJob(): Promise<void>;
+  findPrinters(): Promise<void>;
+  configurePrinter(uri: string, profile?: ProfileId): Promise<boolean>;
+  printTest(kind: 'page' | 'drawer'): Promise<void>;
+  loadReport(): Promise<void>;
+  closeReport(): void;
+  clearConfigError(): void;
+}
+
+/** The paper decoded from an order's latest job (receipt.preview), by orderId. */
+export interface PreviewSlice {
+  previews: Record<string, { jobId: string; paper: PaperPreview }>;
+  /** Technicians: show the virtual printer's PNG instead of the HTML paper. */
+  showPng: boolean;
+  /** Asks again only when the order's latest job changed (a reprint is a new job). */
+  loadPreview(orderId: string, jobId: string): Promise<void>;
+  togglePng(): void;
+}
+
+/** The supervisor's 重打印 for the order found. */
+export interface ReprintSlice {
+  /** The latest print job of the order on the supervisor screen (events keep it current). */
+  lookupJob: PrintJob | null;
+  reprintBusy: boolean;
+  reprint(): Promise<void>;
+  applyLookupJob(job: PrintJob): void;
+}
+
 export type All = AppSlice &
   SaleSlice &
   PaymentSlice &
   ReceiptSlice &
   TenderSlice &
-  SupervisorSlice;
+  SupervisorSlice &
+  PrinterSlice &
+  PreviewSlice &
+  ReprintSlice;

@@ -1,20 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { TillApi } from '../../../../shared/contract';
-import type { PrintJob } from '../../../../shared/domain';
+import { isFailed, newer, willResume } from '../printing';
 import type { All, ReceiptSlice } from '../types';
 import { isFinal } from './payment';
-
-const RANK: Record<PrintJob['state'], number> = { QUEUED: 0, SENDING: 1, PRINTED: 2, FAILED: 2 };
-
-/** Events and polled receipts race; keep whichever says more about the same job. */
-const newer = (current: PrintJob | null, incoming: PrintJob | null): PrintJob | null => {
-  if (!incoming) return current;
-  if (!current || current.jobId !== incoming.jobId) return incoming;
-  if (incoming.updatedAt !== current.updatedAt) {
-    return incoming.updatedAt > current.updatedAt ? incoming : current;
-  }
-  return RANK[incoming.state] >= RANK[current.state] ? incoming : current;
-};
 
 export const createReceiptSlice =
   (api: TillApi): StateCreator<All, [], [], ReceiptSlice> =>
@@ -22,6 +10,7 @@ export const createReceiptSlice =
     screen: 'checkout',
     receipt: null,
     printJob: null,
+    retrying: false,
     goTo(screen) {
       const { payment, screen: from } = get();
       // A payment whose outcome is still open is never just "forgotten" by leaving its screen.
@@ -45,8 +34,19 @@ export const createReceiptSlice =
       set({ printJob: newer(get().printJob, job) });
       if (!get().receipt) void get().loadReceipt();
     },
+    async retryPrint() {
+      const job = get().printJob;
+      // Only a failure that may have printed is the cashier's call; the host resends the others.
+      if (!isFailed(job) || willResume(job) || get().retrying) return;
+      set({ retrying: true });
+      const r = await api['print.retry']({ jobId: job.jobId });
+      set({ retrying: false });
+      if (!r.ok) set({ error: r.error });
+      else if (get().printJob?.jobId === job.jobId) set({ printJob: newer(get().printJob, r.value) });
+    },
     async newSale() {
       set({
+        retrying: false,
         payment: null,
         canceling: null,
         receipt: null,

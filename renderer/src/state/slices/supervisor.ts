@@ -30,12 +30,13 @@ export const createSupervisorSlice =
       const r = await api['order.find']({ query });
       set({ lookupBusy: false });
       if (!r.ok) {
-        set({ error: r.error, lookup: null, refund: null, refundsSeen: [] });
+        set({ error: r.error, lookup: null, lookupJob: null, refund: null, refundsSeen: [] });
         return false;
       }
       const same = get().lookup?.sale.orderId === r.value.sale.orderId;
       set({
         lookup: r.value,
+        lookupJob: r.value.receipt?.printJob ?? null,
         error: null,
         refund: null,
         refundsSeen: same ? get().refundsSeen : [],

@@ -1,0 +1,37 @@
+import type { PrintJob } from '../../../shared/domain';
+
+/**
+ * Failure codes after which nothing was printed, so the host resends the job by itself once the
+ * printer is ready again (electron/receipts/printWatch.ts RESUMABLE). Everything else may have
+ * printed: the cashier checks the paper and decides (print.retry).
+ */
+export const RESUMABLE_CODES: readonly string[] = [
+  'PAPER_END',
+  'COVER_OPEN',
+  'OFFLINE',
+  'CONNECTION_REFUSED',
+  'NOT_FOUND',
+  'BUSY',
+];
+
+export const isFailed = (job: PrintJob | null): job is PrintJob => job?.state === 'FAILED';
+
+/** FAILED, and the host will print it on its own as soon as the printer is ready. */
+export const willResume = (job: PrintJob | null): boolean =>
+  isFailed(job) && job.reasonCode !== null && RESUMABLE_CODES.includes(job.reasonCode);
+
+/** QUEUED or SENDING: the answer is still coming. */
+export const isPrinting = (job: PrintJob | null): boolean =>
+  job?.state === 'QUEUED' || job?.state === 'SENDING';
+
+const RANK: Record<PrintJob['state'], number> = { QUEUED: 0, SENDING: 1, PRINTED: 2, FAILED: 2 };
+
+/** Events and polled answers race; keep whichever says more about the same job. */
+export const newer = (current: PrintJob | null, incoming: PrintJob | null): PrintJob | null => {
+  if (!incoming) return current;
+  if (!current || current.jobId !== incoming.jobId) return incoming;
+  if (incoming.updatedAt !== current.updatedAt) {
+    return incoming.updatedAt > current.updatedAt ? incoming : current;
+  }
+  return RANK[incoming.state] >= RANK[current.state] ? incoming : current;
+};
