@@ -7,6 +7,7 @@ import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
+import { TechnicianScreen } from './screens/TechnicianScreen';
 import { WalletScreen } from './screens/WalletScreen';
 import { useTill } from './state/react';
 import type { Screen } from './state/types';
@@ -18,6 +19,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   cash: CashScreen,
   done: DoneScreen,
   supervisor: SupervisorScreen,
+  technician: TechnicianScreen,
 };
 
 export function App() {

@@ -5,7 +5,7 @@
 export function ReceiptPaper({ text }: { text: string }) {
   return (
     <div className="paper-roll">
-      <pre className="paper" data-testid="receipt-text">
+      <pre className="paper" data-testid="receipt-text" data-source="text">
         {text}
       </pre>
     </div>

@@ -71,6 +71,13 @@ export const enPrinter: typeof zhPrinter = {
     cut: 'cut',
   },
   printFail: {
+    whyPAPER_END: 'The printer is out of paper: load a new roll.',
+    whyCOVER_OPEN: 'The printer cover is open: close it.',
+    whyOFFLINE: 'The printer is offline: check its power and cable.',
+    whyCONNECTION_REFUSED:
+      'The printer refused the connection: is it on, with the right address and port?',
+    whyNOT_FOUND: 'Printer not found: check its cable and the address setting.',
+    whyBUSY: 'Another program holds the printer port: close it.',
     auto: 'It prints by itself once the printer is ready; do not print again.',
     autoPAPER_END: 'It prints by itself once paper is loaded; do not print again.',
     autoCOVER_OPEN: 'It prints by itself once the cover is closed; do not print again.',

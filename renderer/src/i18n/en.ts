@@ -117,6 +117,7 @@ export const en: Resources = {
     SENDING: 'Printing…',
     PRINTED: 'Printed',
     FAILED: 'Print failed',
+    WAITING: 'Not printed, waiting for the printer',
     waiting: 'Preparing the receipt…',
     receipt: 'Receipt preview',
     next: 'Next customer',

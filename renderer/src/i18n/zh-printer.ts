@@ -69,13 +69,20 @@ export const zhPrinter = {
     cut: '切纸',
   },
   printFail: {
+    whyPAPER_END: '打印机缺纸：请装入新纸卷。',
+    whyCOVER_OPEN: '打印机纸仓盖未合上：请合上盖子。',
+    whyOFFLINE: '打印机离线：请检查打印机电源和连线。',
+    whyCONNECTION_REFUSED: '打印机拒绝连接：请确认打印机已开机，地址和端口正确。',
+    whyNOT_FOUND: '找不到打印机：请检查打印机连线和地址设置。',
+    whyBUSY: '打印机端口被其他程序占用：请关闭占用的程序。',
     auto: '打印机恢复后将自动打印，无需重复操作。',
     autoPAPER_END: '装纸后将自动打印，无需重复操作。',
     autoCOVER_OPEN: '合上纸仓盖后将自动打印，无需重复操作。',
     check: '请先确认小票是否已打印，避免重复',
     retry: '重新打印',
     retrying: '正在重新打印…',
-    confirm: '请先确认小票是否已打印，避免重复。打印机上确实没有这张小票时再重新打印。确定重新打印吗？',
+    confirm:
+      '请先确认小票是否已打印，避免重复。打印机上确实没有这张小票时再重新打印。确定重新打印吗？',
     confirmNo: '取消',
   },
   reprint: {

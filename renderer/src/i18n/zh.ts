@@ -110,6 +110,7 @@ export const zh = {
     SENDING: '正在打印…',
     PRINTED: '已打印',
     FAILED: '打印失败',
+    WAITING: '未打印，等待打印机',
     waiting: '正在生成小票…',
     receipt: '小票预览',
     next: '下一位顾客',

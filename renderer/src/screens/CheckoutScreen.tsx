@@ -54,6 +54,8 @@ export function CheckoutScreen() {
       if (lines.length > 0 && !split) setConfirming(true);
     } else if (e.key === 'F6') {
       actions.goTo('supervisor');
+    } else if (e.key === 'F9') {
+      actions.goTo('technician');
     } else if (e.key === 'Escape') {
       actions.clearError();
     } else return;
@@ -107,6 +109,11 @@ export function CheckoutScreen() {
             keyCap="F6"
             label={t('checkout.supervisor')}
             onPress={() => actions.goTo('supervisor')}
+          />
+          <KeyButton
+            keyCap="F9"
+            label={t('checkout.technician')}
+            onPress={() => actions.goTo('technician')}
           />
         </div>
       </aside>

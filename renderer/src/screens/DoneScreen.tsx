@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../shared/money';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
+import { JobPaper } from '../components/paper/JobPaper';
 import { PaymentList } from '../components/PaymentList';
+import { PrintFailure } from '../components/PrintFailure';
 import { PrintStatus } from '../components/PrintStatus';
-import { ReceiptPaper } from '../components/ReceiptPaper';
 import { useKeys } from '../hooks';
+import { isFailed, willResume } from '../state/printing';
 import { useActions, useTill } from '../state/react';
 import { paidFen } from '../state/tender';
 
@@ -16,12 +20,24 @@ export function DoneScreen() {
   const tenderOrderId = useTill((s) => s.tenderOrderId);
   const receipt = useTill((s) => s.receipt);
   const printJob = useTill((s) => s.printJob);
+  const retrying = useTill((s) => s.retrying);
   const actions = useActions();
+  const [confirming, setConfirming] = useState(false);
+  const canRetry = isFailed(printJob) && !willResume(printJob) && !retrying;
+  const retryNow = () => {
+    setConfirming(false);
+    void actions.retryPrint();
+  };
 
   useKeys((e) => {
-    if (e.key !== 'Enter') return;
+    if (confirming) {
+      if (e.key === 'Enter') retryNow();
+      else if (e.key === 'Escape') setConfirming(false);
+      else return;
+    } else if (e.key === 'Enter') void actions.newSale();
+    else if (e.key === 'F5' && canRetry) setConfirming(true);
+    else return;
     e.preventDefault();
-    void actions.newSale();
   });
 
   if (!payment) return <main className="screen done" />;
@@ -49,10 +65,11 @@ export function DoneScreen() {
           <div className="fact-row">
             <dt>{t('done.print')}</dt>
             <dd>
-              <PrintStatus job={printJob} />
+              <PrintStatus job={printJob} brief={isFailed(printJob)} />
             </dd>
           </div>
         </dl>
+        <PrintFailure job={printJob} retrying={retrying} onRetry={() => setConfirming(true)} />
         <KeyButton
           keyCap="Enter"
           tone="primary"
@@ -62,12 +79,22 @@ export function DoneScreen() {
       </section>
       <section className="done-right" aria-label={t('done.receipt')}>
         <div className="receipt-caption">{t('done.receipt')}</div>
-        {receipt ? (
-          <ReceiptPaper text={receipt.text} />
-        ) : (
-          <div className="paper-wait">{t('done.waiting')}</div>
-        )}
+        <JobPaper
+          orderId={payment.orderId}
+          job={printJob}
+          text={receipt?.text ?? null}
+          waiting={t('done.waiting')}
+        />
       </section>
+      {confirming ? (
+        <ConfirmDialog
+          message={t('printFail.confirm')}
+          yes={t('printFail.retry')}
+          no={t('printFail.confirmNo')}
+          onYes={retryNow}
+          onNo={() => setConfirming(false)}
+        />
+      ) : null}
     </main>
   );
 }

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
+import { JobPaper } from '../components/paper/JobPaper';
 import { PrintStatus } from '../components/PrintStatus';
-import { ReceiptPaper } from '../components/ReceiptPaper';
 import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
 import { PaymentsTable } from '../components/supervisor/PaymentsTable';
 import { RefundDialog } from '../components/supervisor/RefundDialog';
@@ -18,15 +19,28 @@ export function SupervisorScreen() {
   const busy = useTill((s) => s.lookupBusy);
   const refundOpen = useTill((s) => s.refund !== null);
   const refundsSeen = useTill((s) => s.refundsSeen);
+  const lookupJob = useTill((s) => s.lookupJob);
+  const reprintBusy = useTill((s) => s.reprintBusy);
   const actions = useActions();
   const [query, setQuery] = useState('');
+  const [confirmReprint, setConfirmReprint] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useKeepFocus(input, !refundOpen);
+  useKeepFocus(input, !refundOpen && !confirmReprint);
   const canRefund = lookup?.sale.status === 'PAID';
+  const canReprint = Boolean(lookup?.receipt) && !reprintBusy;
+  const reprintNow = () => {
+    setConfirmReprint(false);
+    void actions.reprint();
+  };
 
   useKeys((e) => {
     if (refundOpen) return; // the dialog has the keyboard
-    if (e.key === 'Enter') void actions.findOrder(query);
+    if (confirmReprint) {
+      if (e.key === 'Enter') reprintNow();
+      else if (e.key === 'Escape') setConfirmReprint(false);
+      else return;
+    } else if (e.key === 'Enter') void actions.findOrder(query);
+    else if (e.key === 'F7' && canReprint) setConfirmReprint(true);
     else if (e.key === 'F8' && canRefund) actions.openRefund();
     else if (e.key === 'Escape') actions.goTo('checkout');
     else return;
@@ -75,6 +89,12 @@ export function SupervisorScreen() {
             onPress={() => actions.goTo('checkout')}
           />
           <KeyButton
+            keyCap="F7"
+            label={reprintBusy ? t('reprint.busy') : t('reprint.button')}
+            disabled={!canReprint}
+            onPress={() => setConfirmReprint(true)}
+          />
+          <KeyButton
             keyCap="F8"
             tone="danger"
             label={t('supervisor.refund')}
@@ -88,16 +108,30 @@ export function SupervisorScreen() {
           {t('supervisor.receipt')}
           {lookup?.receipt ? (
             <span className="sv-print">
-              {t('supervisor.print')}：<PrintStatus job={lookup.receipt.printJob} />
+              {t('supervisor.print')}：<PrintStatus job={lookupJob} />
             </span>
           ) : null}
         </div>
         {lookup?.receipt ? (
-          <ReceiptPaper text={lookup.receipt.text} />
+          <JobPaper
+            orderId={lookup.sale.orderId}
+            job={lookupJob}
+            text={lookup.receipt.text}
+            waiting={t('done.waiting')}
+          />
         ) : lookup ? (
           <div className="paper-wait">{t('supervisor.noReceipt')}</div>
         ) : null}
       </section>
+      {confirmReprint ? (
+        <ConfirmDialog
+          message={t('reprint.confirm')}
+          yes={t('reprint.button')}
+          no={t('reprint.confirmNo')}
+          onYes={reprintNow}
+          onNo={() => setConfirmReprint(false)}
+        />
+      ) : null}
       {refundOpen && lookup ? (
         <RefundDialog orderId={lookup.sale.orderId} paidFen={paidFen(lookup.payments)} />
       ) : null}

@@ -17,13 +17,7 @@ import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  | 'checkout'
-  | 'wallet'
-  | 'status'
-  | 'cash'
-  | 'done'
-  | 'supervisor'
-  | 'technician';
+  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician';
 
 export interface AppSlice {
   info: AppInfo | null;

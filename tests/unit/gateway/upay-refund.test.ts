@@ -45,10 +45,10 @@ describe('upay refund replies', () => {
 });
 
 describe('acquirer schedules (payments.md §1.9, §2.6, §4)', () => {
-  it('WeChat: 5 s / 5 s / 45 s, reverse ≥ 15 s after pay, ≤ 10 attempts', () => {
+  it('WeChat: first query 5 s, then every 10 s, 45 s window, reverse ≥ 15 s after pay, ≤ 10 attempts', () => {
     expect(WECHAT_SCHEDULE).toMatchObject({
       firstQueryMs: 5_000,
-      intervalMs: 5_000,
+      intervalMs: 10_000,
       windowMs: 45_000,
       reverseNotBeforeMs: 15_000,
       reverseAttempts: 10,

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
+import { createFakePrinter } from './fake-printer';
 import { createFakeRefunds } from './fake-refunds';
 
 /**
@@ -28,7 +29,7 @@ const no = (code: ErrorCode, field?: string): Promise<Result<never>> =>
   Promise.resolve({ ok: false, error: apiError(code, field) });
 const now = () => new Date().toISOString();
 
-/** The channels the renderer calls; the fake implements exactly these. */
+/** The channels the renderer calls; the fake implements exactly these (every one, today). */
 type Used =
   | 'app.info'
   | 'sale.current'
@@ -42,7 +43,17 @@ type Used =
   | 'order.refund'
   | 'order.get'
   | 'order.find'
-  | 'receipt.get';
+  | 'receipt.get'
+  | 'receipt.reprint'
+  | 'receipt.preview'
+  | 'print.retry'
+  | 'printer.info'
+  | 'printer.list'
+  | 'printer.status'
+  | 'printer.test'
+  | 'printer.lastJob'
+  | 'printer.configure'
+  | 'printer.report';
 
 export function createFakeTill(sandbox = true) {
   let seq = 0;
@@ -65,6 +76,8 @@ export function createFakeTill(sandbox = true) {
   const cancelRequested = new Set<string>();
   const refunds = createFakeRefunds();
   const calls: string[] = [];
+  const reprints: string[] = [];
+  const printer = createFakePrinter((job) => emit('print.updated', job), () => ++seq);
 
   const FINAL: readonly PaymentState[] = ['PAID', 'FAILED', 'REVERSED'];
   const ofOrder = (orderId: string) => [...payments.values()].filter((p) => p.orderId === orderId);
@@ -147,12 +160,21 @@ export function createFakeTill(sandbox = true) {
           (x) => `${x.method} ${x.amountFen} 商户订单号 ${x.merchantOrderNo}`,
         ),
       ].join('\n');
+      const lines = text.split('\n').map((t) => ({
+        kind: 'text' as const,
+        text: t,
+        bold: false,
+        double: false,
+        align: 'left' as const,
+      }));
+      const qr = { ...lines[0]!, kind: 'qr' as const, text: p.merchantOrderNo, align: 'center' as const };
+      const job = printer.enqueue(p.orderId, 'receipt', [...lines, qr]).job;
       receipts.set(p.orderId, {
         orderId: p.orderId,
         text,
         txtPath: '/tmp/print.txt',
         createdAt: now(),
-        printJob: printJob(p.orderId, 'QUEUED'),
+        printJob: job,
       });
       if (sale.orderId === p.orderId) {
         sale = newSale();
@@ -201,10 +223,15 @@ export function createFakeTill(sandbox = true) {
     return advance(paymentId, 'REVERSED', '交易已撤销，顾客未被扣款。', code);
   }
 
+  /** As the host's receipt service: the receipt with its order's latest print job. */
+  const receiptOf = (orderId: string): Receipt | null => {
+    const r = receipts.get(orderId);
+    return r ? { ...r, printJob: printer.latestFor(orderId) ?? r.printJob } : null;
+  };
   const detail = (orderId: string) => {
     const order = orders.get(orderId);
     return order
-      ? ok({ sale: order, payments: ofOrder(orderId), receipt: receipts.get(orderId) ?? null })
+      ? ok({ sale: order, payments: ofOrder(orderId), receipt: receiptOf(orderId) })
       : no('NOT_FOUND', 'orderId');
   };
 
@@ -302,9 +329,43 @@ export function createFakeTill(sandbox = true) {
     },
     'order.get': ({ orderId }) => detail(orderId),
     'receipt.get': ({ orderId }) => {
-      const r = receipts.get(orderId);
+      const r = receiptOf(orderId);
       return r ? ok(r) : no('NOT_FOUND', 'orderId');
     },
+    'receipt.reprint': ({ orderId }) => {
+      const r = receipts.get(orderId);
+      if (!r) return no('NOT_FOUND', 'orderId');
+      const lines = r.text.split('\n').map((text) => ({
+        kind: 'text' as const,
+        text,
+        bold: false,
+        double: false,
+        align: 'left' as const,
+      }));
+      const mark = { ...lines[0]!, text: '重打印 REPRINT', bold: true, align: 'center' as const };
+      reprints.push(orderId);
+      return ok(printer.send(printer.enqueue(orderId, 'reprint', [mark, ...lines])));
+    },
+    'receipt.preview': ({ orderId }) => {
+      const paper = printer.preview(orderId);
+      return paper ? ok(paper) : no('NOT_FOUND', 'orderId');
+    },
+    'print.retry': ({ jobId }) => {
+      const s = printer.byId(jobId);
+      if (!s) return no('NOT_FOUND', 'jobId');
+      if (s.job.state === 'PRINTED' || s.job.state === 'SENDING') return ok(s.job);
+      return ok(printer.send(s));
+    },
+    'printer.info': () => ok(printer.info()),
+    'printer.list': () => ok(printer.list()),
+    'printer.status': () => ok(printer.status()),
+    'printer.test': (opts) => ok(printer.test(opts)),
+    'printer.lastJob': () => ok(printer.lastJob()),
+    'printer.configure': ({ uri, profile }) => {
+      const refused = printer.configure(uri.trim(), profile);
+      return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
+    },
+    'printer.report': () => ok({ text: printer.report() }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
@@ -324,14 +385,20 @@ export function createFakeTill(sandbox = true) {
     const real = api[name] as (i: unknown) => Promise<Result<unknown>>;
     (api as unknown as Record<string, unknown>)[name] = (i: unknown) => (calls.push(name), real(i));
   }
+  /** Moves the order's latest job on (or a job of an order the till does not know). */
   const printed = (orderId: string, state: PrintJob['state'], reason: string | null = null) => {
-    const job = printJob(orderId, state, reason);
+    const latest = printer.latestFor(orderId);
+    const job = latest
+      ? printer.mark(latest.jobId, state, reason ? ['PRINTER', reason] : null)
+      : printJob(orderId, state, reason);
     const receipt = receipts.get(orderId);
     if (receipt) receipts.set(orderId, { ...receipt, printJob: job });
     emit('print.updated', job);
   };
   return {
     api,
+    printer,
+    reprints,
     advance,
     reverse,
     refunds,

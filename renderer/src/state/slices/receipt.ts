@@ -42,7 +42,8 @@ export const createReceiptSlice =
       const r = await api['print.retry']({ jobId: job.jobId });
       set({ retrying: false });
       if (!r.ok) set({ error: r.error });
-      else if (get().printJob?.jobId === job.jobId) set({ printJob: newer(get().printJob, r.value) });
+      else if (get().printJob?.jobId === job.jobId)
+        set({ printJob: newer(get().printJob, r.value) });
     },
     async newSale() {
       set({

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KeyButton } from '../components/KeyButton';
+import { LastJobTable } from '../components/tech/LastJobTable';
+import { PrinterConfig } from '../components/tech/PrinterConfig';
+import { PrinterFinder } from '../components/tech/PrinterFinder';
+import { PrinterHead } from '../components/tech/PrinterHead';
+import { ReportBox } from '../components/tech/ReportBox';
+import { useKeys } from '../hooks';
+import { useActions, useTill } from '../state/react';
+import { isProfileId } from '../state/slices/printer';
+
+/** F9: find and configure the printer, read its live status, test it, read the last job's bytes. */
+export function TechnicianScreen() {
+  const { t } = useTranslation();
+  const info = useTill((s) => s.printerInfo);
+  const list = useTill((s) => s.printerList);
+  const lastJob = useTill((s) => s.lastJob);
+  const report = useTill((s) => s.setupReport);
+  const busy = useTill((s) => s.techBusy);
+  const a = useActions();
+  /** What the technician typed; null shows the printer in use. */
+  const [draft, setDraft] = useState<string | null>(null);
+  const uri = draft ?? info?.uri ?? '';
+  useEffect(() => void a.openTechnician(), [a]);
+  const save = async (next: string) => {
+    const profile = info && isProfileId(info.profile) ? info.profile : undefined;
+    if (await a.configurePrinter(next, profile)) setDraft(null);
+  };
+
+  const use = (next: string) => {
+    setDraft(next);
+    void save(next);
+  };
+  useKeys((e) => {
+    if (report !== null) {
+      if (e.key !== 'Escape') return;
+      a.closeReport();
+    } else if (e.key === 'Escape') a.goTo('checkout');
+    else if (e.key === 'F2') void a.printTest('page');
+    else if (e.key === 'F3') void a.printTest('drawer');
+    else if (e.key === 'F4') void a.findPrinters();
+    else if (e.key === 'F5') void a.loadReport();
+    else return;
+    e.preventDefault();
+  });
+
+  return (
+    <main className="screen technician">
+      <section className="tech-left">
+        <h1 className="sv-title">{t('tech.title')}</h1>
+        <PrinterHead />
+        <PrinterConfig uri={uri} onUri={setDraft} onSaved={() => setDraft(null)} />
+        <div className="tech-keys">
+          <KeyButton
+            keyCap="F2"
+            tone="primary"
+            label={t('tech.test')}
+            disabled={busy !== null}
+            onPress={() => void a.printTest('page')}
+          />
+          <KeyButton
+            keyCap="F3"
+            label={t('tech.drawer')}
+            disabled={busy !== null}
+            onPress={() => void a.printTest('drawer')}
+          />
+          <KeyButton
+            keyCap="F4"
+            label={busy === 'list' ? t('tech.finding') : t('tech.find')}
+            disabled={busy !== null}
+            onPress={() => void a.findPrinters()}
+          />
+          <KeyButton
+            keyCap="F5"
+            label={t('tech.report')}
+            disabled={busy !== null}
+            onPress={() => void a.loadReport()}
+          />
+        </div>
+        {list ? <PrinterFinder list={list} onUse={use} /> : null}
+        <div className="row-actions">
+          <KeyButton keyCap="Esc" label={t('tech.back')} onPress={() => a.goTo('checkout')} />
+        </div>
+      </section>
+      <section className="tech-right" aria-label={t('tech.lastJob')}>
+        <h2 className="sv-h2">{t('tech.lastJob')}</h2>
+        {lastJob ? <LastJobTable last={lastJob} /> : null}
+      </section>
+      {report !== null ? <ReportBox text={report} onClose={a.closeReport} /> : null}
+    </main>
+  );
+}
