@@ -3,6 +3,46 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/**
+ * A real acquirer: the aggregator (upay v2, the default when `protocol` is left out), WeChat Pay
+ * v2 micropay, or Alipay face-to-face. Keys are files so they never sit in settings.json itself.
+ */
+const GatewaySettingsSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !('protocol' in v) ? { ...v, protocol: 'upay' } : v),
+  z.discriminatedUnion('protocol', [
+    z
+      .object({
+        protocol: z.literal('upay'),
+        url: z.url(),
+        terminalSn: z.string().min(1),
+        terminalKey: z.string().min(1),
+      })
+      .strict(),
+    z
+      .object({
+        protocol: z.literal('wechat'),
+        url: z.url(),
+        appId: z.string().min(1),
+        mchId: z.string().min(1),
+        apiKey: z.string().min(32),
+        signType: z.enum(['MD5', 'HMAC-SHA256']).optional(),
+        /** PKCS#12 client certificate for reverse/refund (apiclient_cert.p12). */
+        certP12Path: z.string().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        protocol: z.literal('alipay'),
+        url: z.url(),
+        appId: z.string().min(1),
+        privateKeyPath: z.string().min(1),
+        alipayPublicKeyPath: z.string().min(1),
+      })
+      .strict(),
+  ]),
+);
+export type GatewaySettings = z.infer<typeof GatewaySettingsSchema>;
+
 /** Settings kept in <dataDir>/settings.json; the environment overrides them (DESIGN.md). */
 export const SettingsSchema = z
   .object({
@@ -14,9 +54,9 @@ export const SettingsSchema = z
       .default('01'),
     printerProfile: z.enum(['58mm', '80mm-180dpi', '80mm']).default('80mm'),
     printer: z.string().optional(),
-    gateway: z
-      .object({ url: z.url(), terminalSn: z.string().min(1), terminalKey: z.string().min(1) })
-      .optional(),
+    gateway: GatewaySettingsSchema.optional(),
+    /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
+    sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -25,7 +65,7 @@ export interface TillConfig extends Settings {
   dataDir: string;
   /** 'virtual' = the built-in virtual printer (the default when TILL_PRINTER is unset). */
   printerUri: string;
-  gatewayMode: 'sandbox' | 'upay';
+  gatewayMode: 'sandbox' | 'live';
   port: number;
 }
 
@@ -62,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TillConfig {
     ...settings,
     dataDir,
     printerUri: env.TILL_PRINTER || settings.printer || 'virtual',
-    gatewayMode: gatewayEnv === 'sandbox' ? 'sandbox' : 'upay',
+    gatewayMode: gatewayEnv === 'sandbox' ? 'sandbox' : 'live',
     port,
   };
 }

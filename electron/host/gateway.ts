@@ -1,6 +1,8 @@
 import {
   createSandboxGatewayClient,
+  createAlipayGateway,
   createUpayGateway,
+  createWechatGateway,
   SANDBOX_SCENARIOS,
   startSandboxGateway,
   type GatewaySchedule,
@@ -8,7 +10,8 @@ import {
   type SandboxGateway,
 } from '../gateway';
 import type { AppInfo } from '../../shared/domain';
-import type { TillConfig } from './config';
+import type { GatewaySettings, TillConfig } from './config';
+import { readFileSync } from 'node:fs';
 
 export interface HostGateway {
   gateway: PaymentGateway;
@@ -33,10 +36,35 @@ export function scaleSchedule(s: GatewaySchedule, scale: number): GatewaySchedul
   };
 }
 
-/** The embedded default is the sandbox: a real HTTP server on loopback speaking upay v2. */
+function liveGateway(g: GatewaySettings): PaymentGateway {
+  if (g.protocol === 'upay')
+    return createUpayGateway({
+      baseUrl: g.url,
+      terminalSn: g.terminalSn,
+      terminalKey: g.terminalKey,
+    });
+  if (g.protocol === 'wechat') {
+    return createWechatGateway({
+      baseUrl: g.url,
+      appId: g.appId,
+      mchId: g.mchId,
+      apiKey: g.apiKey,
+      ...(g.signType ? { signType: g.signType } : {}),
+      ...(g.certP12Path ? { cert: { pfx: readFileSync(g.certP12Path), passphrase: g.mchId } } : {}),
+    });
+  }
+  return createAlipayGateway({
+    baseUrl: g.url,
+    appId: g.appId,
+    privateKeyPem: readFileSync(g.privateKeyPath, 'utf8'),
+    alipayPublicKeyPem: readFileSync(g.alipayPublicKeyPath, 'utf8'),
+  });
+}
+
+/** The embedded default is the sandbox: a real HTTP server on loopback speaking all three protocols. */
 export async function setUpGateway(config: TillConfig, timeScale = 1): Promise<HostGateway> {
-  if (config.gatewayMode === 'upay' && config.gateway) {
-    const plain = createUpayGateway({ baseUrl: config.gateway.url, ...config.gateway });
+  if (config.gatewayMode === 'live' && config.gateway) {
+    const plain = liveGateway(config.gateway);
     return {
       gateway: { ...plain, schedule: scaleSchedule(plain.schedule, timeScale) },
       sandbox: null,
@@ -45,7 +73,7 @@ export async function setUpGateway(config: TillConfig, timeScale = 1): Promise<H
   }
   const sandbox = await startSandboxGateway({ host: '127.0.0.1', port: 0 });
   return {
-    gateway: createSandboxGatewayClient(sandbox),
+    gateway: createSandboxGatewayClient(sandbox, config.sandboxProtocol),
     sandbox,
     codes: SANDBOX_SCENARIOS.map((s) => ({
       suffix: s.suffix ?? '*',

@@ -58,8 +58,36 @@ describe('configuration', () => {
       JSON.stringify({ gateway: { url: 'https://x.example', terminalSn: 't1', terminalKey: 'k' } }),
     );
     expect(loadConfig({ TILL_DATA_DIR: dir, TILL_GATEWAY: 'https://gw.example' })).toMatchObject({
-      gatewayMode: 'upay',
-      gateway: { url: 'https://gw.example', terminalSn: 't1' },
+      gatewayMode: 'live',
+      gateway: { protocol: 'upay', url: 'https://gw.example', terminalSn: 't1' },
     });
+  });
+
+  it('takes WeChat or Alipay credentials, and refuses a WeChat key that is too short', () => {
+    const wx = {
+      protocol: 'wechat',
+      url: 'https://api.mch.weixin.qq.com',
+      appId: 'wx1',
+      mchId: '100',
+      apiKey: 'k'.repeat(32),
+    };
+    expect(
+      loadConfig({ TILL_DATA_DIR: dirWith(JSON.stringify({ gateway: wx })), TILL_GATEWAY: wx.url })
+        .gateway,
+    ).toMatchObject({ protocol: 'wechat' });
+    const short = JSON.stringify({ gateway: { ...wx, apiKey: 'short' } });
+    expect(() => loadConfig({ TILL_DATA_DIR: dirWith(short) })).toThrow(/apiKey/);
+    const ali = {
+      protocol: 'alipay',
+      url: 'https://openapi.alipay.com',
+      appId: '2021',
+      privateKeyPath: '/k',
+      alipayPublicKeyPath: '/p',
+    };
+    expect(
+      loadConfig({
+        TILL_DATA_DIR: dirWith(JSON.stringify({ gateway: ali, sandboxProtocol: 'alipay' })),
+      }),
+    ).toMatchObject({ sandboxProtocol: 'alipay' });
   });
 });
