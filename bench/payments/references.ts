@@ -1,6 +1,6 @@
 import { WX_PAY_DEFINITE_FAIL } from '../../electron/gateway/wechat/mapping';
 import type { WxReply } from '../../electron/gateway/wechat/wire';
-import type { Delivery } from './acquirer';
+import type { Delivery } from './faults';
 import type { SimClock } from './sim';
 
 /**

@@ -13,7 +13,10 @@ export interface ReconcilerDeps {
   clock: Clock;
   /** How far back an unpaid ending is re-checked for a late charge (Alipay cancel window: 24 h). */
   lookBackMs?: number;
-  /** Minimum time between two checks of one payment. */
+  /**
+   * How long after a reversal it is checked, once, for a charge that went through after all (an
+   * acquirer that answered the reverse without acting): well past any query rate limit.
+   */
   recheckMs?: number;
   onError?: (err: unknown) => void;
 }
@@ -32,7 +35,7 @@ export function createReconciler(deps: ReconcilerDeps) {
 
   async function lateCharges(): Promise<void> {
     const now = clock.now();
-    for (const p of repos.payments.endedUnpaid(iso(now - lookBack), iso(now - recheck))) {
+    for (const p of repos.payments.reversedUnchecked(iso(now - lookBack), iso(now - recheck))) {
       repos.payments.markChecked(p.paymentId, iso(clock.now()));
       const a = await deps.query(p.merchantOrderNo);
       if (engine.flow.outcome(p, a) === 'PAID') engine.flow.paid(p, a);

@@ -75,8 +75,8 @@ export function createPaymentsRepo(db: Db) {
       `SELECT * FROM payments WHERE state NOT IN ('PAID','FAILED','REVERSED') ORDER BY created_at`,
     ),
     ended: db.prepare<[string, string], Row>(
-      `SELECT * FROM payments WHERE state IN ('REVERSED','FAILED','NEEDS_MANUAL') AND method != 'CASH'
-       AND created_at >= ? AND checks < 3 AND (checked_at IS NULL OR checked_at <= ?) ORDER BY created_at`,
+      `SELECT * FROM payments WHERE state = 'REVERSED' AND method != 'CASH'
+       AND created_at >= ? AND checks = 0 AND updated_at <= ? ORDER BY created_at`,
     ),
     checked: db.prepare('UPDATE payments SET checked_at = ?, checks = checks + 1 WHERE id = ?'),
     paidWithoutReceipt: db.prepare<[], { id: string }>(
@@ -122,9 +122,12 @@ export function createPaymentsRepo(db: Db) {
     byOrder: (orderId: string): Payment[] => q.byOrder.all(orderId).map(toPayment),
     unfinished: (): Payment[] => q.unfinished.all().map(toPayment),
     transitions: (id: string) => q.transitions.all(id),
-    /** Wallet payments that ended unpaid since `since`, not asked about since `checkedBefore`. */
-    endedUnpaid: (since: string, checkedBefore: string): Payment[] =>
-      q.ended.all(since, checkedBefore).map(toPayment),
+    /**
+     * Reversed wallet payments created since `since` and ended before `endedBefore`, never checked
+     * again. (A definite refusal — no money, expired code — cannot turn into a charge.)
+     */
+    reversedUnchecked: (since: string, endedBefore: string): Payment[] =>
+      q.ended.all(since, endedBefore).map(toPayment),
     markChecked: (id: string, at: string): void => void q.checked.run(at, id),
     /** Paid orders a crash left without a receipt. */
     paidOrdersWithoutReceipt: (): string[] => q.paidWithoutReceipt.all().map((r) => r.id),

@@ -22,7 +22,8 @@ export function TechnicianScreen() {
   /** What the technician typed; null shows the printer in use. */
   const [draft, setDraft] = useState<string | null>(null);
   const uri = draft ?? info?.uri ?? '';
-  useEffect(() => void a.openTechnician(), [a]);
+  const { openTechnician } = a; // a stable function: asked once per visit
+  useEffect(() => void openTechnician(), [openTechnician]);
   const save = async (next: string) => {
     const profile = info && isProfileId(info.profile) ? info.profile : undefined;
     if (await a.configurePrinter(next, profile)) setDraft(null);
@@ -48,7 +49,16 @@ export function TechnicianScreen() {
   return (
     <main className="screen technician">
       <section className="tech-left">
-        <h1 className="sv-title">{t('tech.title')}</h1>
+        <div className="tech-title">
+          <h1 className="sv-title">{t('tech.title')}</h1>
+          <button
+            type="button"
+            className="btn btn-plain tech-back"
+            onClick={() => a.goTo('checkout')}
+          >
+            <kbd>{t('keys.esc')}</kbd> {t('tech.back')}
+          </button>
+        </div>
         <PrinterHead />
         <PrinterConfig uri={uri} onUri={setDraft} onSaved={() => setDraft(null)} />
         <div className="tech-keys">
@@ -79,9 +89,6 @@ export function TechnicianScreen() {
           />
         </div>
         {list ? <PrinterFinder list={list} onUse={use} /> : null}
-        <div className="row-actions">
-          <KeyButton keyCap="Esc" label={t('tech.back')} onPress={() => a.goTo('checkout')} />
-        </div>
       </section>
       <section className="tech-right" aria-label={t('tech.lastJob')}>
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>

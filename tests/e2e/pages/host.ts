@@ -20,17 +20,25 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** `node dist/host/start.cjs --kiosk` in a fresh data folder; resolves on its TILL_READY line. */
-export async function startHost(printerUri: string, timeoutMs = 30_000): Promise<RunningHost> {
+/**
+ * `node dist/host/start.cjs --kiosk` in a fresh data folder; resolves on its TILL_READY line.
+ * `printerUri` null leaves TILL_PRINTER unset: the host starts its built-in virtual printer.
+ */
+export async function startHost(
+  printerUri: string | null,
+  timeoutMs = 30_000,
+): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TILL_DATA_DIR: dataDir,
+    TILL_PORT: '0',
+    TILL_GATEWAY: 'sandbox',
+  };
+  if (printerUri === null) delete env.TILL_PRINTER;
+  else env.TILL_PRINTER = printerUri;
   const child: ChildProcess = spawn(process.execPath, [HOST_ENTRY, '--kiosk'], {
-    env: {
-      ...process.env,
-      TILL_DATA_DIR: dataDir,
-      TILL_PORT: '0',
-      TILL_PRINTER: printerUri,
-      TILL_GATEWAY: 'sandbox',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -84,6 +84,7 @@ describe('engine: cancel, split tender, mismatches, late charges, refunds', () =
     const p = rig.engine.startWallet(sale, code('0001', 5));
     await rig.until(p.paymentId, ['REVERSED']);
     charged = true; // the acquirer settles the customer's payment after all
+    rig.clock.advance(6 * 60_000); // the reconciler looks again once the reversal is a few minutes old
     const reconciler = createReconciler({
       repos: rig.repos,
       engine: rig.engine,

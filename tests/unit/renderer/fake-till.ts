@@ -77,7 +77,10 @@ export function createFakeTill(sandbox = true) {
   const refunds = createFakeRefunds();
   const calls: string[] = [];
   const reprints: string[] = [];
-  const printer = createFakePrinter((job) => emit('print.updated', job), () => ++seq);
+  const printer = createFakePrinter(
+    (job) => emit('print.updated', job),
+    () => ++seq,
+  );
 
   const FINAL: readonly PaymentState[] = ['PAID', 'FAILED', 'REVERSED'];
   const ofOrder = (orderId: string) => [...payments.values()].filter((p) => p.orderId === orderId);
@@ -167,7 +170,12 @@ export function createFakeTill(sandbox = true) {
         double: false,
         align: 'left' as const,
       }));
-      const qr = { ...lines[0]!, kind: 'qr' as const, text: p.merchantOrderNo, align: 'center' as const };
+      const qr = {
+        ...lines[0]!,
+        kind: 'qr' as const,
+        text: p.merchantOrderNo,
+        align: 'center' as const,
+      };
       const job = printer.enqueue(p.orderId, 'receipt', [...lines, qr]).job;
       receipts.set(p.orderId, {
         orderId: p.orderId,
@@ -388,12 +396,8 @@ export function createFakeTill(sandbox = true) {
   /** Moves the order's latest job on (or a job of an order the till does not know). */
   const printed = (orderId: string, state: PrintJob['state'], reason: string | null = null) => {
     const latest = printer.latestFor(orderId);
-    const job = latest
-      ? printer.mark(latest.jobId, state, reason ? ['PRINTER', reason] : null)
-      : printJob(orderId, state, reason);
-    const receipt = receipts.get(orderId);
-    if (receipt) receipts.set(orderId, { ...receipt, printJob: job });
-    emit('print.updated', job);
+    if (latest) printer.mark(latest.jobId, state, reason ? ['PRINTER', reason] : null);
+    else emit('print.updated', printJob(orderId, state, reason));
   };
   return {
     api,

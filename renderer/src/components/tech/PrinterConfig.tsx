@@ -34,7 +34,7 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
         void save();
       }}
     >
-      <label className="tech-field">
+      <label className="tech-field tech-uri">
         <span>{t('tech.uriLabel')}</span>
         <input
           className="tech-input mono"

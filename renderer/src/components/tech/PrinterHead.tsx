@@ -16,7 +16,7 @@ export function PrinterHead() {
         <dt>{t('tech.current')}</dt>
         <dd data-testid="tech-printer">
           <span className="mono">{info?.label ?? '…'}</span>
-          {info?.virtual ? <span className="tech-badge">{t('tech.virtual')}</span> : null}
+          {info?.virtual ? <div className="tech-badge">{t('tech.virtual')}</div> : null}
         </dd>
         <dt>{t('tech.profile')}</dt>
         <dd data-testid="tech-current-profile">

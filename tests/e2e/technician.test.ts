@@ -1,0 +1,238 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index';
+import type { Product } from '../../shared/domain';
+import { CheckoutPage } from './pages/checkout';
+import { DonePage } from './pages/done';
+import { HOST_ENTRY, launchChromium, startHost, type RunningHost } from './pages/host';
+import { CashPage } from './pages/payment';
+import { screenshots } from './pages/shots';
+import { SupervisorPage } from './pages/supervisor';
+import { TechnicianPage } from './pages/technician';
+
+/**
+ * F9 at a kiosk-mode till started without TILL_PRINTER (the built-in virtual printer): live
+ * status, test pages and their bytes, a bad URI, then a switch to another (virtual) printer.
+ */
+const ready = existsSync(HOST_ENTRY) && existsSync('/usr/bin/chromium');
+const catalogue = () =>
+  JSON.parse(readFileSync(join(process.cwd(), 'resources', 'catalogue.json'), 'utf8')) as Product[];
+
+describe.skipIf(!ready)('technician screen (F9)', () => {
+  let host: RunningHost;
+  let other: VirtualPrinter;
+  let browser: Browser;
+  let page: Page;
+  let shot: (name: string) => Promise<string>;
+  let tech: TechnicianPage;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    other = await startVirtualPrinter();
+    host = await startHost(null);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        pageErrors.push(m.text());
+    });
+    shot = screenshots(page, undefined, 40);
+    tech = new TechnicianPage(page);
+    await new CheckoutPage(page).open(host.url);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await other?.close();
+    if (host) rmSync(host.dataDir, { recursive: true, force: true });
+  });
+
+  it('opens with F9 on the built-in virtual printer, online', async () => {
+    const info = await host.call('printer.info', {});
+    expect(info.ok && info.value.virtual).toBe(true);
+    await tech.open();
+    expect(await tech.printer.textContent()).toContain('虚拟打印机');
+    await tech.online.filter({ hasText: '在线' }).waitFor();
+    expect(await tech.online.getAttribute('data-tone')).toBe('ok');
+    await page.getByText('还没有打印任务').waitFor();
+    await shot('technician');
+  });
+
+  it('prints a test page (ESC @ first) and a drawer kick (a drawer row)', async () => {
+    await page.keyboard.press('F2');
+    await tech.waitForLastJob('test');
+    expect(await tech.testResult.textContent()).toContain('已打印');
+    expect(await tech.hexCell(0, 1).textContent()).toBe('1b 40');
+    expect(await tech.hexCell(0, 2).textContent()).toMatch(/initiali/);
+    await shot('technician-test-page');
+    await page.keyboard.press('F3');
+    await tech.waitForLastJob('drawer-test');
+    const meanings = await tech.hexRows.locator('td:nth-child(3)').allTextContents();
+    expect(meanings.some((m) => /drawer/i.test(m))).toBe(true);
+    expect(await tech.hexCell(0, 1).textContent()).toBe('1b 40');
+    await shot('technician-drawer');
+  });
+
+  it('refuses a malformed URI under the field and keeps the printer', async () => {
+    await tech.configure('tcp//192.168.1.50 9100');
+    await tech.uriError.waitFor();
+    expect(await tech.uriError.textContent()).toContain('打印机地址格式不正确');
+    expect(await tech.uri.getAttribute('aria-invalid')).toBe('true');
+    await shot('technician-bad-uri');
+    const info = await host.call('printer.info', {});
+    expect(info.ok && info.value.virtual).toBe(true);
+  });
+
+  it('switches to another printer with 58 mm paper; the test page arrives there', async () => {
+    await tech.configure(other.uri, '58mm');
+    await tech.printer.filter({ hasText: String(other.port) }).waitFor();
+    await tech.profile.filter({ hasText: '32' }).waitFor();
+    expect(await tech.uriError.count()).toBe(0);
+    await tech.online.filter({ hasText: '在线' }).waitFor();
+    const info = await host.call('printer.info', {});
+    expect(info.ok && info.value).toMatchObject({
+      uri: other.uri,
+      profile: '58mm',
+      virtual: false,
+    });
+    await page.keyboard.press('F2');
+    await expect.poll(() => other.jobs.length, { timeout: 15_000 }).toBe(1);
+    await tech.waitForLastJob('test');
+    expect(other.jobs[0]?.text).toMatch(/[-=]{32}/); // the 32-column ruler fits 58 mm paper
+    await shot('technician-other-printer');
+  });
+
+  it('shows the status reason and hint when the printer cannot be read', async () => {
+    await other.close();
+    await tech.statusUnknown.waitFor({ timeout: 10_000 });
+    expect(await tech.statusUnknown.textContent()).toMatch(/打印机/);
+    await shot('technician-status-unknown');
+  });
+
+  it('finds printers (or says why not) and shows the setup report to copy', async () => {
+    await page.keyboard.press('F4');
+    await tech.found.waitFor({ timeout: 15_000 });
+    await shot('technician-find');
+    await page.keyboard.press('F5');
+    await tech.report.waitFor({ timeout: 15_000 });
+    expect(await tech.report.textContent()).toContain(other.uri);
+    await page.getByTestId('report-copy').click();
+    await tech.reportNote.waitFor();
+    await shot('technician-report');
+    await page.keyboard.press('Escape');
+    await tech.report.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('scan-input').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * A sale while the printer is out of paper: the Done screen says so and that it prints by
+ * itself; loading paper prints it exactly once. Then the receipt preview from the job's bytes,
+ * the printer's PNG, and the supervisor's reprint.
+ */
+describe.skipIf(!ready)('a sale while the printer is out of paper', () => {
+  let printer: VirtualPrinter;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  let shot: (name: string) => Promise<string>;
+  const pageErrors: string[] = [];
+  const item = catalogue()[0]!;
+  let orderId = '';
+
+  beforeAll(async () => {
+    printer = await startVirtualPrinter();
+    printer.setFault('paper-end');
+    host = await startHost(printer.uri);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        pageErrors.push(m.text());
+    });
+    shot = screenshots(page, undefined, 50);
+    await new CheckoutPage(page).open(host.url);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await printer?.close();
+    if (host) rmSync(host.dataDir, { recursive: true, force: true });
+  });
+
+  it('pays cash; Done says 缺纸 and that it prints by itself once paper is in', async () => {
+    const co = new CheckoutPage(page);
+    await co.scanAndWait(item.barcode, 1);
+    const sale = await host.call('sale.current', {});
+    if (!sale.ok) throw new Error(sale.error.message);
+    orderId = sale.value.orderId;
+    await co.payByCash();
+    await new CashPage(page).typeReceived('100');
+    await page.keyboard.press('Enter');
+    const done = new DonePage(page);
+    await done.waitUntilShown();
+    await done.waitForPrintEnd();
+    expect(await done.printState.getAttribute('data-state')).toBe('FAILED');
+    const fail = page.getByTestId('print-fail');
+    expect(await fail.textContent()).toContain('缺纸');
+    expect(await page.getByTestId('print-resume-note').textContent()).toContain('装纸后将自动打印');
+    expect(await page.getByText('重新打印').count()).toBe(0); // nothing for the cashier to press
+    await page.locator('[data-testid="receipt-text"][data-source="job"]').waitFor();
+    await shot('done-paper-end');
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('prints once, by itself, when paper is loaded: no duplicate', async () => {
+    printer.setFault('none');
+    const done = new DonePage(page);
+    await page.locator('[data-testid="print-state"][data-state="PRINTED"]').waitFor({
+      timeout: 15_000,
+    });
+    expect(await done.printState.textContent()).toContain('已打印');
+    expect(await page.getByTestId('print-fail').count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 4_000)); // two more print-watch passes
+    expect(printer.jobs).toHaveLength(1);
+    expect(printer.jobs[0]?.text).toContain(item.name);
+    await shot('done-printed-after-paper');
+  });
+
+  it('shows the receipt as decoded from the job, and the printer PNG on request', async () => {
+    const paper = page.locator('[data-testid="receipt-text"][data-source="job"]');
+    expect(await paper.textContent()).toContain(item.name);
+    expect(await paper.locator('.pl-qr img').count()).toBe(1);
+    await page.getByTestId('png-toggle').click();
+    await page.locator('img.paper-png').waitFor();
+    await shot('done-printer-png');
+    await page.getByTestId('png-toggle').click();
+    await paper.waitFor();
+  });
+
+  it('supervisor reprints a marked copy after a confirm', async () => {
+    await page.keyboard.press('Enter'); // next customer
+    await page.getByTestId('scan-input').waitFor();
+    const sv = new SupervisorPage(page);
+    await sv.open();
+    await sv.find(orderId);
+    await page.locator('[data-testid="receipt-text"][data-source="job"]').waitFor();
+    await shot('supervisor-preview');
+    await page.keyboard.press('F7');
+    await page.getByRole('alertdialog').waitFor();
+    await shot('supervisor-reprint-confirm');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => printer.jobs.length, { timeout: 15_000 }).toBe(2);
+    expect(printer.jobs[1]?.text).toContain('重打印');
+    await page
+      .locator('[data-testid="receipt-text"][data-source="job"]', { hasText: '重打印' })
+      .waitFor();
+    await shot('supervisor-reprinted');
+    expect(pageErrors).toEqual([]);
+  });
+});
