@@ -80,7 +80,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.report': async () => ({ text: await d.technician.report() }),
     'print.retry': async ({ jobId }) => {
       const job = found(d.jobs.get(jobId), 'jobId');
-      if (job.state === 'PRINTED' || job.state === 'SENDING') return job;
+      // Only a failed job is sent again: a queued or sending one is already on its way.
+      if (job.state !== 'FAILED') return job;
       return d.retryPrint(jobId);
     },
   };

@@ -155,6 +155,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     printerUri: () => printer.uri,
     openTransport: printer.open,
     clock,
+    events,
   });
   printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
   log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');

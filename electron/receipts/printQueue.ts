@@ -1,3 +1,4 @@
+import { RESUMABLE_PRINT_TEXT } from '../../shared/printing';
 import { isPrinterError, PrinterError, queryStatus, sendJob, type Transport } from '../../printer';
 import type { PrintJob } from '../../shared/domain';
 import type { EventBus } from '../api/events';
@@ -81,6 +82,8 @@ export function createPrintQueue(deps: PrintQueueDeps) {
               code: 'IO',
               text: `打印机通信错误：${err instanceof Error ? err.message : String(err)}`,
             };
+      const resumable = RESUMABLE_PRINT_TEXT[reason.code];
+      if (resumable) return set(id, 'FAILED', { code: reason.code, text: resumable });
       return set(id, 'FAILED', reason);
     } finally {
       await transport?.close().catch(() => undefined);

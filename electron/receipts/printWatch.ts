@@ -1,22 +1,12 @@
+import type { EventBus } from '../api/events';
+import { RESUMABLE_PRINT_FAILURES } from '../../shared/printing';
 import { queryStatus, type Transport } from '../../printer';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import type { PrintQueue } from './printQueue';
 
-/**
- * Failures after which nothing was printed: the job is sent again, once, as soon as the printer
- * says it is ready. A job that may have printed (no confirmation, link dropped mid-job, or
- * interrupted by a crash) is never re-sent on its own — that would be a duplicate receipt; the
- * cashier decides in the recovery flow.
- */
-export const RESUMABLE = new Set([
-  'PAPER_END',
-  'COVER_OPEN',
-  'OFFLINE',
-  'CONNECTION_REFUSED',
-  'NOT_FOUND',
-  'BUSY',
-]);
+/** See shared/printing.ts: resent once the printer is ready; anything else is the cashier's call. */
+export const RESUMABLE = new Set(RESUMABLE_PRINT_FAILURES);
 
 export interface PrintWatchDeps {
   repos: Pick<Repos, 'printJobs'>;
@@ -24,6 +14,7 @@ export interface PrintWatchDeps {
   printerUri: string | (() => string);
   openTransport: (uri: string) => Transport;
   clock: Clock;
+  events: EventBus;
   statusTimeoutMs?: number;
 }
 
@@ -57,10 +48,11 @@ export function createPrintWatch(deps: PrintWatchDeps) {
       let resent = 0;
       for (const job of repos.printJobs.unfinished()) {
         if (job.state === 'SENDING') {
-          repos.printJobs.setState(job.jobId, 'FAILED', iso(clock.now()), {
+          const interrupted = repos.printJobs.setState(job.jobId, 'FAILED', iso(clock.now()), {
             code: 'INTERRUPTED',
             text: '打印过程中收银机重启，小票可能已打印一部分：请查看打印机后决定是否重打。',
           });
+          deps.events.emit('print.updated', interrupted);
         } else {
           await queue.retry(job.jobId);
           resent++;

@@ -1,18 +1,8 @@
 import type { PrintJob } from '../../../shared/domain';
+import { RESUMABLE_PRINT_FAILURES } from '../../../shared/printing';
 
-/**
- * Failure codes after which nothing was printed, so the host resends the job by itself once the
- * printer is ready again (electron/receipts/printWatch.ts RESUMABLE). Everything else may have
- * printed: the cashier checks the paper and decides (print.retry).
- */
-export const RESUMABLE_CODES: readonly string[] = [
-  'PAPER_END',
-  'COVER_OPEN',
-  'OFFLINE',
-  'CONNECTION_REFUSED',
-  'NOT_FOUND',
-  'BUSY',
-];
+/** The host resends these by itself once the printer is ready (shared/printing.ts). */
+export const RESUMABLE_CODES: readonly string[] = RESUMABLE_PRINT_FAILURES;
 
 export const isFailed = (job: PrintJob | null): job is PrintJob => job?.state === 'FAILED';
 

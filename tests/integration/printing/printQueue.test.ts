@@ -51,6 +51,7 @@ function rig(confirmTimeoutMs = 400) {
     printerUri: printer.uri,
     openTransport: open,
     clock: systemClock,
+    events,
     statusTimeoutMs: 300,
   });
   return { queue, watch, seen };
@@ -70,7 +71,8 @@ describe('persisted print jobs', () => {
     printer.setFault('paper-end');
     const failed = await queue.enqueue(null, 'receipt', job('缺纸后恢复')).done;
     expect(failed).toMatchObject({ state: 'FAILED', reasonCode: 'PAPER_END' });
-    expect(failed.reasonText).toMatch(/缺纸/);
+    // The cashier is told it will print by itself: no "print again" that would duplicate it.
+    expect(failed.reasonText).toMatch(/缺纸.*自动打印/);
     expect(await watch.once()).toBe(0); // still out of paper: nothing is sent
     printer.setFault('none');
     expect(await watch.once()).toBe(1);
@@ -94,7 +96,7 @@ describe('persisted print jobs', () => {
   });
 
   it('after a crash: a job left SENDING is marked INTERRUPTED (may have printed), a QUEUED one is sent', async () => {
-    const { watch } = rig();
+    const { watch, seen } = rig();
     const at = new Date().toISOString();
     repos.printJobs.insert({
       id: 'job_sending',
