@@ -120,6 +120,9 @@ describe('persisted print jobs', () => {
       state: 'FAILED',
       reasonCode: 'INTERRUPTED',
     });
+    expect(seen.some((j) => j.jobId === 'job_sending' && j.reasonCode === 'INTERRUPTED')).toBe(
+      true,
+    );
     expect(repos.printJobs.get('job_queued')?.state).toBe('PRINTED');
     expect(printer.jobs.map((j) => j.text.trim())).toEqual(['排队中']);
   });
