@@ -67,11 +67,13 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
   }
   blocks.push({ kind: 'rule' });
   for (const p of payments) {
-    blocks.push({ kind: 'pair', left: '商户订单号', right: p.merchantOrderNo });
+    // A split tender names each payment's numbers, so the voucher lookup finds the right one.
+    const tag = payments.length > 1 ? `${METHOD_ZH[p.method]} ` : '';
+    blocks.push({ kind: 'pair', left: `${tag}商户订单号`, right: p.merchantOrderNo });
     if (p.platformOrderNo)
-      blocks.push({ kind: 'pair', left: '平台订单号', right: p.platformOrderNo });
+      blocks.push({ kind: 'pair', left: `${tag}平台订单号`, right: p.platformOrderNo });
     if (p.thirdPartyOrderNo)
-      blocks.push({ kind: 'pair', left: '第三方订单号', right: p.thirdPartyOrderNo });
+      blocks.push({ kind: 'pair', left: `${tag}第三方订单号`, right: p.thirdPartyOrderNo });
   }
   // The voucher lookup (recovery flow) starts from the wallet payment's merchant order no.
   const key = payments.find((p) => p.method !== 'CASH') ?? payments[0];

@@ -11,6 +11,12 @@ import type { PaperPreview, PrinterStatusView } from '../../shared/domain';
 
 const ALIGN = ['left', 'center', 'right'] as const;
 
+/** Network printers fail for network reasons: say where to look. */
+const networkHint = (code: string | undefined): string | null =>
+  code === 'CONNECTION_REFUSED' || code === 'TIMEOUT'
+    ? '网络打印机：核对打印机自检页上的 IP 地址和端口（通常 9100），确认与收银机在同一网段并能 ping 通。 Check the IP and port (usually 9100) on the printer self-test page, and that the till can ping it.'
+    : null;
+
 /** Live status for the technician; an unreadable printer says why (and how to fix it), never throws. */
 export async function readStatus(
   t: () => Transport,
@@ -65,7 +71,7 @@ export async function readStatus(
       errorCode: e?.code ?? 'IO',
       reasonZh:
         e?.messageZh ?? `打印机通信错误：${err instanceof Error ? err.message : String(err)}`,
-      hint: e?.hint ?? null,
+      hint: e?.hint ?? networkHint(e?.code),
       checkedAt: at,
     };
   } finally {
