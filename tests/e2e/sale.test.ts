@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
@@ -10,7 +10,14 @@ import { formatFen } from '../../shared/money';
 import type { Product } from '../../shared/domain';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
-import { HOST_ENTRY, launchChromium, startHost, type RunningHost } from './pages/host';
+import {
+  HOST_ENTRY,
+  launchChromium,
+  startHost,
+  tearDown,
+  watchPageErrors,
+  type RunningHost,
+} from './pages/host';
 import { CashPage, PaymentPage } from './pages/payment';
 import { screenshots } from './pages/shots';
 
@@ -41,12 +48,7 @@ describe.skipIf(!ready)('a sale in kiosk mode (sandbox gateway, virtual printer)
     host = await startHost(printer.uri);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    // Refusals come back as 4xx envelopes, which Chromium logs; anything else (CSP!) is a bug.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-        pageErrors.push(m.text());
-    });
+    watchPageErrors(page, pageErrors);
     shot = screenshots(page);
     co = new CheckoutPage(page);
     pay = new PaymentPage(page);
@@ -54,12 +56,7 @@ describe.skipIf(!ready)('a sale in kiosk mode (sandbox gateway, virtual printer)
     await co.open(host.url);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await printer?.close();
-    if (host) rmSync(host.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, host, printer));
 
   it('opens on an empty checkout, says SANDBOX, and takes the token out of the URL', async () => {
     expect(new URL(page.url()).hash).toBe('');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,14 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index';
 import type { Product } from '../../shared/domain';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
-import { HOST_ENTRY, launchChromium, startHost, type RunningHost } from './pages/host';
+import {
+  HOST_ENTRY,
+  launchChromium,
+  startHost,
+  tearDown,
+  watchPageErrors,
+  type RunningHost,
+} from './pages/host';
 import { CashPage } from './pages/payment';
 import { screenshots } from './pages/shots';
 import { SupervisorPage } from './pages/supervisor';
@@ -34,22 +41,13 @@ describe.skipIf(!ready)('technician screen (F9)', () => {
     host = await startHost(null);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-        pageErrors.push(m.text());
-    });
+    watchPageErrors(page, pageErrors);
     shot = screenshots(page, undefined, 40);
     tech = new TechnicianPage(page);
     await new CheckoutPage(page).open(host.url);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await other?.close();
-    if (host) rmSync(host.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, host, other));
 
   it('opens with F9 on the built-in virtual printer, online', async () => {
     const info = await host.call('printer.info', {});
@@ -152,21 +150,12 @@ describe.skipIf(!ready)('a sale while the printer is out of paper', () => {
     host = await startHost(printer.uri);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-        pageErrors.push(m.text());
-    });
+    watchPageErrors(page, pageErrors);
     shot = screenshots(page, undefined, 50);
     await new CheckoutPage(page).open(host.url);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await printer?.close();
-    if (host) rmSync(host.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, host, printer));
 
   it('pays cash; Done says 缺纸 and that it prints by itself once paper is in', async () => {
     const co = new CheckoutPage(page);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
@@ -9,7 +9,14 @@ import type { Product } from '../../shared/domain';
 import { formatFen } from '../../shared/money';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
-import { HOST_ENTRY, launchChromium, startHost, type RunningHost } from './pages/host';
+import {
+  HOST_ENTRY,
+  launchChromium,
+  startHost,
+  tearDown,
+  watchPageErrors,
+  type RunningHost,
+} from './pages/host';
 import { CashPage, PaymentPage } from './pages/payment';
 import { screenshots } from './pages/shots';
 import { SupervisorPage } from './pages/supervisor';
@@ -47,11 +54,7 @@ describe.skipIf(!ready)('cancel, split tender and refund (kiosk, sandbox, virtua
     host = await startHost(printer.uri);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-        pageErrors.push(m.text());
-    });
+    watchPageErrors(page, pageErrors);
     shot = screenshots(page, undefined, 20);
     co = new CheckoutPage(page);
     pay = new PaymentPage(page);
@@ -59,12 +62,7 @@ describe.skipIf(!ready)('cancel, split tender and refund (kiosk, sandbox, virtua
     await co.open(host.url);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await printer?.close();
-    if (host) rmSync(host.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, host, printer));
 
   it('cancels while the customer types the password: 正在撤销, then 交易已撤销, order open again', async () => {
     await co.scanAndWait(catalogue()[0]!.barcode, 1);

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Channel } from '../../../shared/channels';
 import type { Input, Output } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
@@ -106,4 +106,28 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * Page errors and console errors go to `sink`. Refusals come back as 4xx envelopes, which
+ * Chromium logs as failed loads; anything else (a CSP violation, a crash) is a bug.
+ */
+export function watchPageErrors(page: Page, sink: string[]): void {
+  page.on('pageerror', (e) => sink.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      sink.push(m.text());
+  });
+}
+
+/** Closes the browser, stops the till and the printers, and removes the till's data folder. */
+export async function tearDown(
+  browser: Browser | undefined,
+  host: RunningHost | undefined,
+  ...printers: ({ close(): Promise<void> } | undefined)[]
+): Promise<void> {
+  await browser?.close();
+  await host?.stop();
+  for (const p of printers) await p?.close();
+  if (host) rmSync(host.dataDir, { recursive: true, force: true });
 }
