@@ -105,16 +105,19 @@ export function CheckoutScreen() {
             disabled={lines.length === 0 || split}
             onPress={() => setConfirming(true)}
           />
-          <KeyButton
-            keyCap="F6"
-            label={t('checkout.supervisor')}
-            onPress={() => actions.goTo('supervisor')}
-          />
-          <KeyButton
-            keyCap="F9"
-            label={t('checkout.technician')}
-            onPress={() => actions.goTo('technician')}
-          />
+          {/* Supervisor and technician tools share a row: the cashier's keys stay big. */}
+          <div className="key-row">
+            <KeyButton
+              keyCap="F6"
+              label={t('checkout.supervisor')}
+              onPress={() => actions.goTo('supervisor')}
+            />
+            <KeyButton
+              keyCap="F9"
+              label={t('checkout.technician')}
+              onPress={() => actions.goTo('technician')}
+            />
+          </div>
         </div>
       </aside>
       {confirming ? (
