@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -27,13 +27,16 @@ export interface RunningHost {
 export async function startHost(
   printerUri: string | null,
   timeoutMs = 30_000,
+  opts: { env?: Record<string, string>; settings?: object } = {},
 ): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
+  if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TILL_DATA_DIR: dataDir,
     TILL_PORT: '0',
     TILL_GATEWAY: 'sandbox',
+    ...opts.env,
   };
   if (printerUri === null) delete env.TILL_PRINTER;
   else env.TILL_PRINTER = printerUri;
