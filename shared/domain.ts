@@ -100,13 +100,6 @@ export const ReceiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
-export const OrderDetailSchema = z.object({
-  sale: SaleSchema,
-  payments: z.array(PaymentSchema),
-  receipt: ReceiptSchema.nullable(),
-});
-export type OrderDetail = z.infer<typeof OrderDetailSchema>;
-
 export const SandboxCodeSchema = z.object({
   suffix: z.string(),
   labelZh: z.string(),
@@ -140,6 +133,15 @@ export const RefundResultSchema = z.object({
   refunds: z.array(RefundSchema),
 });
 export type RefundResult = z.infer<typeof RefundResultSchema>;
+
+export const OrderDetailSchema = z.object({
+  sale: SaleSchema,
+  payments: z.array(PaymentSchema),
+  receipt: ReceiptSchema.nullable(),
+  /** Every refund of the order's payments, so a supervisor sees what is left to refund. */
+  refunds: z.array(RefundSchema),
+});
+export type OrderDetail = z.infer<typeof OrderDetailSchema>;
 
 /** Printer status as the technician sees it; `known: false` says why it could not be read. */
 export const PrinterStatusViewSchema = z.object({

@@ -24,7 +24,7 @@ export interface HandlerDeps {
   actor: string;
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
-  repos: Pick<Repos, 'sales' | 'payments'>;
+  repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
 }
 
 const found = <T>(value: T | null, field: string): T => {
@@ -38,6 +38,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
     sale: found(d.repos.sales.get(orderId), 'orderId'),
     payments: d.repos.payments.byOrder(orderId),
     receipt: d.receipts.get(orderId),
+    refunds: d.repos.payments.byOrder(orderId).flatMap((p) =>
+      d.repos.refunds.byPayment(p.paymentId).map((r) => ({
+        paymentId: r.paymentId,
+        refundNo: r.refundNo,
+        amountFen: r.amountFen,
+        state: r.state,
+        errorCode: r.errorCode,
+      })),
+    ),
   });
   return {
     'app.info': () => d.info(),

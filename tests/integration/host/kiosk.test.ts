@@ -138,4 +138,38 @@ describe('kiosk API boundary', () => {
       status: 'OPEN',
     });
   });
+
+  it('a refund is idempotent by request id, shows in the order, and more than is left is refused', async () => {
+    await api.call('sale.scan', { barcode: catalogue[30]!.barcode });
+    const sale = (await api.call('sale.current', {})).json.value as unknown as {
+      orderId: string;
+      totalFen: number;
+    };
+    await api.call('pay.start', { kind: 'cash', receivedFen: sale.totalFen });
+    const once = await api.call('order.refund', {
+      orderId: sale.orderId,
+      requestId: 'r-1',
+      amountFen: 100,
+    });
+    const again = await api.call('order.refund', {
+      orderId: sale.orderId,
+      requestId: 'r-1',
+      amountFen: 100,
+    });
+    expect(once.json.value).toEqual(again.json.value);
+    const detail = (await api.call('order.get', { orderId: sale.orderId })).json
+      .value as unknown as {
+      refunds: { amountFen: number; state: string }[];
+    };
+    expect(detail.refunds).toEqual([
+      expect.objectContaining({ amountFen: 100, state: 'REFUNDED' }),
+    ]);
+    const tooMuch = await api.call('order.refund', {
+      orderId: sale.orderId,
+      requestId: 'r-2',
+      amountFen: sale.totalFen,
+    });
+    expect(tooMuch.json.error).toMatchObject({ code: 'REFUND_TOO_MUCH', field: 'amountFen' });
+    expect(tooMuch.json.error?.messageZh).toMatch(/可退金额/);
+  });
 });

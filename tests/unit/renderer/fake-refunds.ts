@@ -51,6 +51,11 @@ export function createFakeRefunds() {
 
   return {
     refund,
+    /** Every refund of these payments, as order.get answers them. */
+    of: (payments: Payment[]): Refund[] =>
+      rows
+        .filter((r) => payments.some((p) => p.paymentId === r.paymentId))
+        .map(({ requestId: _, ...r }) => r),
     /** How the next wallet refunds end. */
     setWalletOutcome: (state: Refund['state']) => (walletOutcome = state),
     /** The acquirer finally answers every PENDING refund. */

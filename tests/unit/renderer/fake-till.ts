@@ -239,7 +239,12 @@ export function createFakeTill(sandbox = true) {
   const detail = (orderId: string) => {
     const order = orders.get(orderId);
     return order
-      ? ok({ sale: order, payments: ofOrder(orderId), receipt: receiptOf(orderId) })
+      ? ok({
+          sale: order,
+          payments: ofOrder(orderId),
+          receipt: receiptOf(orderId),
+          refunds: refunds.of(ofOrder(orderId)),
+        })
       : no('NOT_FOUND', 'orderId');
   };
 

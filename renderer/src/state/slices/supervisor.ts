@@ -39,7 +39,8 @@ export const createSupervisorSlice =
         lookupJob: r.value.receipt?.printJob ?? null,
         error: null,
         refund: null,
-        refundsSeen: same ? get().refundsSeen : [],
+        // What the host knows (earlier refunds too) plus this session's answers.
+        refundsSeen: merge(same ? get().refundsSeen : [], r.value.refunds),
       });
       return true;
     },
