@@ -1,6 +1,16 @@
 import { decodeEscPos, describeBytes, textWidth } from '../../printer/index';
 import { BARCODE, COLUMNS, ITEMS, QR_DATA } from './receipt-doc';
 
+/**
+ * Columns a decoded line takes on paper. A line with no CJK at all was printed from a single-byte
+ * code page (receiptline draws its rules with CP437 box characters after FS .): one column each.
+ * Otherwise ASCII is 1 and everything else 2, as in Chinese mode.
+ */
+function paperWidth(line: string): number {
+  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(line);
+  return cjk ? textWidth(line) : [...line].length;
+}
+
 /** Correctness problems found by decoding the bytes with our decoder, never by byte diff. */
 export function problems(bytes: Uint8Array): string[] {
   const job = decodeEscPos(bytes);
@@ -13,7 +23,7 @@ export function problems(bytes: Uint8Array): string[] {
   if (q > 0) out.push(`${q} '?' replacements`);
   if (!cmds.some((c) => c.meaning.startsWith('Chinese mode on')))
     out.push('no FS & (Chinese mode)');
-  const wide = job.lines.filter((l) => textWidth(l) > COLUMNS).length;
+  const wide = job.lines.filter((l) => paperWidth(l) > COLUMNS).length;
   if (wide > 0) out.push(`${wide} lines > ${COLUMNS} cols (CJK = 2)`);
   if (job.qrCodes.length === 0) out.push('no native QR (GS ( k)');
   else if (!job.qrCodes.includes(QR_DATA)) out.push('QR data/length wrong');
