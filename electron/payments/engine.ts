@@ -7,7 +7,7 @@ import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import { newId, newMerchantOrderNo } from '../services/ids';
 import { createFlow } from './flow';
-import { dueFen, settleOrder } from './tender';
+import { dueFen, isFinal, settleOrder } from './tender';
 
 export interface EngineDeps {
   repos: Pick<Repos, 'db' | 'payments' | 'sales' | 'audit'>;
@@ -48,11 +48,7 @@ export function createPaymentEngine(deps: EngineDeps) {
   /** Checks common to every tender; returns the amount this payment takes. */
   function admit(sale: Sale, wanted: number | undefined): number {
     if (sale.totalFen <= 0) throw new TillError('EMPTY_CART');
-    if (
-      repos.payments
-        .byOrder(sale.orderId)
-        .some((p) => !['PAID', 'FAILED', 'REVERSED'].includes(p.state))
-    ) {
+    if (repos.payments.byOrder(sale.orderId).some((p) => !isFinal(p))) {
       throw new TillError('SALE_LOCKED');
     }
     const due = dueFen(repos, sale.orderId);

@@ -1,15 +1,15 @@
-import type { OrderStatus } from '../../shared/domain';
+import { FINAL_PAYMENT_STATES, type OrderStatus, type Payment } from '../../shared/domain';
 import type { Repos } from '../store';
+
+export const isFinal = (p: Payment): boolean => FINAL_PAYMENT_STATES.includes(p.state);
+
+const paidFen = (payments: Payment[]): number =>
+  payments.filter((p) => p.state === 'PAID').reduce((sum, p) => sum + p.amountFen, 0);
 
 /** What is still to pay on an order: its total less every PAID payment (split tender). */
 export function dueFen(repos: Pick<Repos, 'payments' | 'sales'>, orderId: string): number {
   const sale = repos.sales.get(orderId);
-  if (!sale) return 0;
-  const paid = repos.payments
-    .byOrder(orderId)
-    .filter((p) => p.state === 'PAID')
-    .reduce((sum, p) => sum + p.amountFen, 0);
-  return Math.max(0, sale.totalFen - paid);
+  return sale ? Math.max(0, sale.totalFen - paidFen(repos.payments.byOrder(orderId))) : 0;
 }
 
 /**
@@ -21,11 +21,13 @@ export function settleOrder(
   orderId: string,
   at: string,
 ): OrderStatus {
+  const sale = repos.sales.get(orderId);
+  if (!sale) return 'OPEN';
   const payments = repos.payments.byOrder(orderId);
-  const busy = payments.some((p) => !['PAID', 'FAILED', 'REVERSED'].includes(p.state));
-  const anyPaid = payments.some((p) => p.state === 'PAID');
+  const paid = paidFen(payments);
+  const busy = payments.some((p) => !isFinal(p));
   const status: OrderStatus =
-    anyPaid && dueFen(repos, orderId) === 0 ? 'PAID' : busy || anyPaid ? 'PAYING' : 'OPEN';
-  if (repos.sales.get(orderId)?.status !== status) repos.sales.setStatus(orderId, status, at);
+    paid > 0 && paid >= sale.totalFen ? 'PAID' : busy || paid > 0 ? 'PAYING' : 'OPEN';
+  if (sale.status !== status) repos.sales.setStatus(orderId, status, at);
   return status;
 }

@@ -8,8 +8,8 @@ import { newId } from '../services/ids';
 
 export interface PrintQueueDeps {
   repos: Pick<Repos, 'printJobs'>;
-  /** The configured printer; a function when a technician can change it while the till runs. */
-  printerUri: string | (() => string);
+  /** The configured printer, read at each send: a technician can change it while the till runs. */
+  printerUri: () => string;
   openTransport: (uri: string) => Transport;
   clock: Clock;
   events: EventBus;
@@ -23,8 +23,7 @@ export interface PrintQueueDeps {
 export function createPrintQueue(deps: PrintQueueDeps) {
   const { repos, clock, events } = deps;
   let chain: Promise<unknown> = Promise.resolve();
-  const uri = (): string =>
-    typeof deps.printerUri === 'function' ? deps.printerUri() : deps.printerUri;
+  const uri = deps.printerUri;
 
   const set = (
     id: string,

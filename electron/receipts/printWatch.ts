@@ -11,7 +11,7 @@ export const RESUMABLE = new Set(RESUMABLE_PRINT_FAILURES);
 export interface PrintWatchDeps {
   repos: Pick<Repos, 'printJobs'>;
   queue: PrintQueue;
-  printerUri: string | (() => string);
+  printerUri: () => string;
   openTransport: (uri: string) => Transport;
   clock: Clock;
   events: EventBus;
@@ -27,9 +27,7 @@ export function createPrintWatch(deps: PrintWatchDeps) {
     let t: Transport | null = null;
     try {
       // Inside the try: opening can throw at once (no printer configured, bad URI).
-      t = deps.openTransport(
-        typeof deps.printerUri === 'function' ? deps.printerUri() : deps.printerUri,
-      );
+      t = deps.openTransport(deps.printerUri());
       await t.open();
       const s = await queryStatus(t, deps.statusTimeoutMs ?? 1500, { recover: false });
       return s.online && !s.paperEnd && !s.coverOpen && !s.unrecoverableError;

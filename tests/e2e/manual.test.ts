@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandboxCode, startSandboxGateway, type SandboxGateway } from '../../electron/gateway';
-import type { Product } from '../../shared/domain';
 import { CheckoutPage } from './pages/checkout';
 import {
-  HOST_ENTRY,
+  E2E_READY,
+  catalogue,
   launchChromium,
   startHost,
   tearDown,
@@ -23,10 +22,9 @@ import { screenshots } from './pages/shots';
  * goods, the merchant order no. for the supervisor); once the acquirer is back, the reconciler
  * resolves it in the background and the same screen updates by itself.
  */
-const ready = existsSync(HOST_ENTRY) && existsSync('/usr/bin/chromium');
 const SCALE = 20; // acquirer time 20× faster on both sides: the 45 s window lasts 2.25 s
 
-describe.skipIf(!ready)(
+describe.skipIf(!E2E_READY)(
   'a payment nobody can confirm becomes a supervisor case, then resolves',
   () => {
     let sandbox: SandboxGateway;
@@ -64,10 +62,7 @@ describe.skipIf(!ready)(
       const shot = screenshots(page, undefined, 60);
       const co = new CheckoutPage(page);
       const pay = new PaymentPage(page);
-      const items = JSON.parse(
-        readFileSync(join(process.cwd(), 'resources', 'catalogue.json'), 'utf8'),
-      ) as Product[];
-      await co.scanAndWait(items[5]!.barcode, 1);
+      await co.scanAndWait(catalogue()[5]!.barcode, 1);
       await co.payByWallet();
       sandbox.setFaults({ http5xx: 10_000 }); // the acquirer is down: every call is a 500
       await pay.submitCode(makeSandboxCode('WECHAT', '0001', Date.now() % 1e9));

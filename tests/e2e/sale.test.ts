@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index';
 import { ean13CheckDigit } from '../../shared/codes';
 import { formatFen } from '../../shared/money';
-import type { Product } from '../../shared/domain';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
 import {
-  HOST_ENTRY,
+  E2E_READY,
+  catalogue,
   launchChromium,
   startHost,
   tearDown,
@@ -25,14 +25,11 @@ import { screenshots } from './pages/shots';
  * One whole sale at a kiosk-mode till in the sandbox: headless Chromium types like a barcode
  * scanner into the built UI served by the real host, which prints to a loopback ESC/POS printer.
  */
-const ready = existsSync(HOST_ENTRY) && existsSync('/usr/bin/chromium');
-const catalogue = () =>
-  JSON.parse(readFileSync(join(process.cwd(), 'resources', 'catalogue.json'), 'utf8')) as Product[];
 /** Sandbox codes pick the customer's behaviour by their last four digits; the middle makes them unique. */
 const freshCode = (suffix: string) =>
   `13${String(Date.now()).slice(-12).padStart(12, '0')}${suffix}`;
 
-describe.skipIf(!ready)('a sale in kiosk mode (sandbox gateway, virtual printer)', () => {
+describe.skipIf(!E2E_READY)('a sale in kiosk mode (sandbox gateway, virtual printer)', () => {
   let printer: VirtualPrinter;
   let host: RunningHost;
   let browser: Browser;

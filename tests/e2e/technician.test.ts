@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index';
-import type { Product } from '../../shared/domain';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
 import {
-  HOST_ENTRY,
+  E2E_READY,
+  catalogue,
   launchChromium,
   startHost,
   tearDown,
@@ -23,11 +21,8 @@ import { TechnicianPage } from './pages/technician';
  * F9 at a kiosk-mode till started without TILL_PRINTER (the built-in virtual printer): live
  * status, test pages and their bytes, a bad URI, then a switch to another (virtual) printer.
  */
-const ready = existsSync(HOST_ENTRY) && existsSync('/usr/bin/chromium');
-const catalogue = () =>
-  JSON.parse(readFileSync(join(process.cwd(), 'resources', 'catalogue.json'), 'utf8')) as Product[];
 
-describe.skipIf(!ready)('technician screen (F9)', () => {
+describe.skipIf(!E2E_READY)('technician screen (F9)', () => {
   let host: RunningHost;
   let other: VirtualPrinter;
   let browser: Browser;
@@ -134,7 +129,7 @@ describe.skipIf(!ready)('technician screen (F9)', () => {
  * itself; loading paper prints it exactly once. Then the receipt preview from the job's bytes,
  * the printer's PNG, and the supervisor's reprint.
  */
-describe.skipIf(!ready)('a sale while the printer is out of paper', () => {
+describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
   let printer: VirtualPrinter;
   let host: RunningHost;
   let browser: Browser;

@@ -10,15 +10,23 @@ export interface TillProcess {
   output: () => string;
 }
 
-/** Starts the built host (dist/host/start.cjs) in kiosk mode as a child process, as `npm start` would. */
-export function spawnTill(env: Record<string, string>): Promise<TillProcess> {
+/**
+ * Starts the built host (dist/host/start.cjs) in kiosk mode as a child process, as `npm start`
+ * would; resolves on its TILL_READY line. An `undefined` in `env` removes that variable.
+ */
+export function spawnTill(
+  env: Record<string, string | undefined>,
+  timeoutMs = 20_000,
+): Promise<TillProcess> {
+  const merged: NodeJS.ProcessEnv = { ...process.env, TILL_PORT: '0', ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, [resolve('dist/host/start.cjs'), '--kiosk'], {
-    env: { ...process.env, TILL_PORT: '0', ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`till did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => fail(new Error(`till did not start:\n${out}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const line = /TILL_READY (\{.*\})/.exec(out);

@@ -1,13 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Channel } from '../../../shared/channels';
 import type { Input, Output } from '../../../shared/contract';
+import type { Product } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
+import { spawnTill } from '../../helpers/spawnTill';
 
 export const HOST_ENTRY = join(process.cwd(), 'dist', 'host', 'start.cjs');
+
+/** The e2e suites need the built host and Debian's Chromium; without them they skip. */
+export const E2E_READY = existsSync(HOST_ENTRY) && existsSync('/usr/bin/chromium');
+
+export const catalogue = (): Product[] =>
+  JSON.parse(readFileSync(join(process.cwd(), 'resources', 'catalogue.json'), 'utf8')) as Product[];
 
 export interface RunningHost {
   url: string;
@@ -21,7 +28,7 @@ export interface RunningHost {
 }
 
 /**
- * `node dist/host/start.cjs --kiosk` in a fresh data folder; resolves on its TILL_READY line.
+ * `node dist/host/start.cjs --kiosk` in a fresh data folder (tests/helpers/spawnTill).
  * `printerUri` null leaves TILL_PRINTER unset: the host starts its built-in virtual printer.
  */
 export async function startHost(
@@ -31,56 +38,32 @@ export async function startHost(
 ): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
   if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TILL_DATA_DIR: dataDir,
-    TILL_PORT: '0',
-    TILL_GATEWAY: 'sandbox',
-    ...opts.env,
-  };
-  if (printerUri === null) delete env.TILL_PRINTER;
-  else env.TILL_PRINTER = printerUri;
-  const child: ChildProcess = spawn(process.execPath, [HOST_ENTRY, '--kiosk'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const ready = await new Promise<{ url: string; port: number; token: string; dataDir: string }>(
-    (resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`host not ready in ${timeoutMs} ms:\n${log}`)),
-        timeoutMs,
-      );
-      const onData = (chunk: Buffer) => {
-        log += chunk.toString('utf8');
-        const line = /^TILL_READY (.+)$/m.exec(log);
-        if (line?.[1]) {
-          clearTimeout(timer);
-          resolve(
-            JSON.parse(line[1]) as { url: string; port: number; token: string; dataDir: string },
-          );
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', (c: Buffer) => (log += c.toString('utf8')));
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`host exited (${code}) before TILL_READY:\n${log}`));
-      });
+  const till = await spawnTill(
+    {
+      TILL_DATA_DIR: dataDir,
+      TILL_GATEWAY: 'sandbox',
+      TILL_PRINTER: printerUri ?? undefined,
+      ...opts.env,
     },
+    timeoutMs,
   );
-  const base = `http://127.0.0.1:${ready.port}`;
+  const base = `http://127.0.0.1:${till.port}`;
+  const { child } = till;
   return {
-    ...ready,
-    output: () => log,
+    url: till.url,
+    port: till.port,
+    token: till.token,
+    dataDir: till.dataDir,
+    output: till.output,
     async call(channel, input) {
       const res = await fetch(`${base}/api/${channel}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${ready.token}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${till.token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
       return (await res.json()) as never;
     },
+    // SIGTERM first: the host closes its server and store cleanly.
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

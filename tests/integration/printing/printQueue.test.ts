@@ -39,7 +39,7 @@ function rig(confirmTimeoutMs = 400) {
   const open = (uri: string) => openTransport(uri, { timeoutMs: 500 });
   const queue = createPrintQueue({
     repos,
-    printerUri: printer.uri,
+    printerUri: () => printer.uri,
     openTransport: open,
     clock: systemClock,
     events,
@@ -48,7 +48,7 @@ function rig(confirmTimeoutMs = 400) {
   const watch = createPrintWatch({
     repos,
     queue,
-    printerUri: printer.uri,
+    printerUri: () => printer.uri,
     openTransport: open,
     clock: systemClock,
     events,
@@ -133,7 +133,7 @@ describe('persisted print jobs', () => {
     await printer.close();
     const q2 = createPrintQueue({
       repos,
-      printerUri: `tcp://127.0.0.1:${port}`,
+      printerUri: () => `tcp://127.0.0.1:${port}`,
       openTransport: (u) => openTransport(u, { timeoutMs: 300 }),
       clock: systemClock,
       events: createEventBus(),
