@@ -40,7 +40,7 @@ export const SaleLineSchema = z.object({
 });
 export type SaleLine = z.infer<typeof SaleLineSchema>;
 
-export const OrderStatusSchema = z.enum(['OPEN', 'PAYING', 'PAID', 'VOID']);
+export const OrderStatusSchema = z.enum(['OPEN', 'PAYING', 'PAID', 'VOID', 'PARKED', 'HELD']);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
 export const SaleSchema = z.object({

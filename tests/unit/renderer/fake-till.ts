@@ -1,6 +1,6 @@
 import { classifyPaymentCode } from '../../../shared/codes';
 import { CHANNELS, type EventName } from '../../../shared/channels';
-import type { EventPayload, TillApi } from '../../../shared/contract';
+import { contract, events, type EventPayload, type TillApi } from '../../../shared/contract';
 import type {
   Payment,
   PaymentState,
@@ -58,8 +58,10 @@ type Used =
 export function createFakeTill(sandbox = true) {
   let seq = 0;
   const listeners = new Map<EventName, Set<(p: never) => void>>();
-  const emit = <E extends EventName>(e: E, p: EventPayload<E>) =>
+  const emit = <E extends EventName>(e: E, p: EventPayload<E>) => {
+    events[e].parse(p);
     listeners.get(e)?.forEach((l) => (l as (x: EventPayload<E>) => void)(p));
+  };
   const newSale = (): Sale => ({
     orderId: `O${++seq}`,
     status: 'OPEN',
@@ -392,11 +394,23 @@ export function createFakeTill(sandbox = true) {
     CHANNELS.map((c) => [c, () => no('UNKNOWN_CHANNEL', c)]),
   ) as unknown as TillApi;
   Object.assign(api, implemented);
-  // Every call is recorded, so a test can prove that refused input changed nothing on the host.
+  // Every call is recorded, so a test can prove that refused input changed nothing on the host,
+  // and held to the real contract both ways: what the renderer sends is parsed by the channel's
+  // input schema (refused as the real host would), and what the fake answers must parse with its
+  // output schema and every event with its event schema — a fake that drifts fails its tests.
   for (const name of Object.keys(api) as (keyof TillApi)[]) {
     if (name === 'on') continue;
     const real = api[name] as (i: unknown) => Promise<Result<unknown>>;
-    (api as unknown as Record<string, unknown>)[name] = (i: unknown) => (calls.push(name), real(i));
+    (api as unknown as Record<string, unknown>)[name] = (i: unknown) => {
+      calls.push(name);
+      const input = contract[name].input.safeParse(i ?? {});
+      if (!input.success) return no('BAD_REQUEST', input.error.issues[0]?.path.join('.'));
+      const answer = real(input.data);
+      // Checked beside the answer, not in its way: a drifting fake fails the run (an unhandled
+      // rejection) without changing when the renderer hears back.
+      void answer.then((r) => r.ok && contract[name].output.parse(r.value));
+      return answer;
+    };
   }
   /** Moves the order's latest job on (or a job of an order the till does not know). */
   const printed = (orderId: string, state: PrintJob['state'], reason: string | null = null) => {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import {
+  OrderDetailSchema,
+  PaperPreviewSchema,
+  PrintJobSchema,
+  ReceiptSchema,
+  RefundResultSchema,
+} from '../domain';
+import { fenAmount, orderRef } from './common';
+
+/** Paid orders and their receipts: what the supervisor finds, refunds and reprints. */
+export const orderContract = {
+  'order.refund': {
+    input: z
+      .object({
+        orderId: z.string().min(1).max(64),
+        /** Idempotency key: the same request sent twice refunds once. */
+        requestId: z
+          .string()
+          .min(1)
+          .max(32)
+          .regex(/^[A-Za-z0-9_-]+$/),
+        amountFen: fenAmount.optional(),
+        reason: z.string().max(80).optional(),
+      })
+      .strict(),
+    output: RefundResultSchema,
+  },
+  'order.get': { input: orderRef, output: OrderDetailSchema },
+  /** Supervisor lookup by what the customer or the receipt shows: order id or merchant order no. */
+  'order.find': {
+    input: z.object({ query: z.string().trim().min(1).max(64) }).strict(),
+    output: OrderDetailSchema,
+  },
+  'receipt.get': { input: orderRef, output: ReceiptSchema },
+  /** A marked copy (重打印), audited. */
+  'receipt.reprint': { input: orderRef, output: PrintJobSchema },
+  /** The receipt as the printer will put it on paper (decoded from the job's own bytes). */
+  'receipt.preview': { input: orderRef, output: PaperPreviewSchema },
+  /** The cashier's "print again" for a job that failed (recovery flow). */
+  'print.retry': {
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: PrintJobSchema,
+  },
+} as const;
