@@ -26,10 +26,37 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  'auth.current',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.setup',
+  'user.list',
+  'user.add',
+  'user.setActive',
+  'user.resetPin',
+  'audit.list',
+  'audit.verify',
+  'order.search',
+  'shift.current',
+  'shift.open',
+  'shift.beginClose',
+  'shift.cancelClose',
+  'shift.close',
+  'report.x',
+  'report.day',
+  'report.list',
+  'report.get',
+  'report.reprint',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated'] as const;
+export const EVENTS = [
+  'sale.updated',
+  'payment.updated',
+  'print.updated',
+  'auth.changed',
+  'shift.updated',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (name: string): name is Channel =>

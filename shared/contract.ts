@@ -1,9 +1,14 @@
 import type { z } from 'zod';
 import { appContract } from './api/app';
+import { auditContract } from './api/audit';
+import { authContract, SessionSchema, type Approval } from './api/auth';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
+import { searchContract } from './api/search';
+import { shiftContract, ShiftSchema } from './api/shift';
+import { usersContract } from './api/users';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import type { Result } from './result';
@@ -19,12 +24,19 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...authContract,
+  ...usersContract,
+  ...auditContract,
+  ...searchContract,
+  ...shiftContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'sale.updated': SaleSchema,
   'payment.updated': PaymentSchema,
   'print.updated': PrintJobSchema,
+  'auth.changed': SessionSchema,
+  'shift.updated': ShiftSchema.nullable(),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;
@@ -32,9 +44,16 @@ export type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['inpu
 export type Output<C extends Channel> = z.output<(typeof contract)[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
+/**
+ * Any call may carry a supervisor's approval (主管授权) beside its own fields. The boundary takes
+ * it off before the channel's schema sees the payload, checks it against the channel's rule in
+ * electron/api/permissions.ts, and audits it with the action; channels that need none ignore it.
+ */
+export type Approved<T> = T & { approval?: Approval };
+
 /** The object the renderer talks to: one method per operation plus a typed event subscription. */
 export type TillApi = {
-  [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>>;
+  [C in Channel]: (input: Approved<Input<C>>) => Promise<Result<Output<C>>>;
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };

@@ -128,9 +128,27 @@ export const RefundSchema = z.object({
   state: z.enum(['PENDING', 'REFUNDED', 'FAILED']),
   errorCode: z.string().nullable(),
 });
+/** Where an order's refunds stand: what went back, what is still in flight, what is left. */
+export const RefundSummarySchema = z.object({
+  state: z.enum(['NONE', 'PARTIAL', 'FULL']),
+  refundedFen: fen,
+  pendingFen: fen,
+  /** Paid less every refund that did not fail. */
+  refundableFen: fen,
+});
+export type RefundSummary = z.infer<typeof RefundSummarySchema>;
+
 export const RefundResultSchema = z.object({
   orderId: z.string(),
   refunds: z.array(RefundSchema),
+  /** Split tender: the cash the cashier hands back now, and what goes back to each wallet. */
+  cashBackFen: fen,
+  walletBack: z.array(
+    z.object({ method: z.enum(['WECHAT', 'ALIPAY']), amountFen: fen, state: RefundSchema.shape.state }),
+  ),
+  summary: RefundSummarySchema,
+  /** The refund slip (退款单) on the receipt printer; null when this answer repeats a request. */
+  slipJob: PrintJobSchema.nullable(),
 });
 export type RefundResult = z.infer<typeof RefundResultSchema>;
 
@@ -140,6 +158,7 @@ export const OrderDetailSchema = z.object({
   receipt: ReceiptSchema.nullable(),
   /** Every refund of the order's payments, so a supervisor sees what is left to refund. */
   refunds: z.array(RefundSchema),
+  refund: RefundSummarySchema,
 });
 export type OrderDetail = z.infer<typeof OrderDetailSchema>;
 

@@ -27,6 +27,43 @@ export const ERRORS = {
   ],
   GATEWAY: ['The payment gateway could not be reached.', '无法连接支付网关。'],
   PRINTER: ['The printer did not print.', '打印机未能打印。'],
+  FORBIDDEN: ['You may not do this.', '无权进行此操作。'],
+  SETUP_REQUIRED: [
+    'Create the first supervisor before the till can be used.',
+    '请先创建主管账号，收银台才能使用。',
+  ],
+  BAD_PIN: ['Wrong staff number or PIN.', '工号或密码错误。'],
+  LOCKED: [
+    'Too many wrong PINs: this staff number is locked for 5 minutes.',
+    '密码错误次数过多，该工号已锁定 5 分钟，请稍后再试。',
+  ],
+  USER_DISABLED: [
+    'This staff number is disabled: ask a supervisor.',
+    '该工号已停用，请联系主管。',
+  ],
+  NOT_SUPERVISOR: ['Only a supervisor can approve this.', '只有主管可以授权此操作。'],
+  USER_EXISTS: ['That staff number is already taken.', '该工号已存在。'],
+  LAST_SUPERVISOR: [
+    'The last active supervisor cannot be disabled.',
+    '至少要保留一名在用的主管，不能停用。',
+  ],
+  NO_SHIFT: [
+    'No shift is open: open one with the cash float first.',
+    '尚未开班：请先输入备用金开班。',
+  ],
+  SHIFT_OPEN: ['A shift is already open on this till.', '本机已有未交班的班次。'],
+  SHIFT_CLOSING: [
+    'The shift is being closed: finish the count or cancel it first.',
+    '正在交班点款：请先完成交班或取消交班。',
+  ],
+  SHIFT_UNRESOLVED: [
+    'Payments are still unresolved: resolve them, or a supervisor approves carrying them over.',
+    '还有未完成的支付：请先处理，或由主管授权结转到下一班。',
+  ],
+  REFUND_REQUEST_REUSED: [
+    'This refund request was already made for another amount: start a new refund.',
+    '该退款请求已按其他金额提交过：请关闭后重新发起退款。',
+  ],
   INTERNAL: ['Something went wrong in the till; nothing was charged twice.', '收银系统内部错误。'],
 } as const satisfies Record<string, readonly [string, string]>;
 

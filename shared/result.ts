@@ -7,6 +7,11 @@ export interface ApiError {
   messageZh: string;
   /** Which field of the request was refused, when one was. */
   field?: string;
+  /**
+   * FORBIDDEN: the roles that may make this call, whether a supervisor's approval on the call
+   * would do, and whether nobody is signed in at all.
+   */
+  need?: { roles: string[]; approval: boolean; signIn: boolean };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -60,13 +60,13 @@ export async function runOurs(
   });
   const onError = (err: unknown) => errors.push(err);
   // As in electron/host/host.ts: a second success on a paid order is refunded.
-  const refunds = createRefundService({ repos, gateway, clock, actor: '基准' });
+  const refunds = createRefundService({ repos, gateway, clock, actor: () => 'system' });
   const engine = createPaymentEngine({
     repos,
     gateway,
     clock,
     events,
-    cashier: '基准',
+    actor: () => 'system',
     tillNo: '01',
     storeName: '基准店',
     onOrderPaid: () => undefined,

@@ -6,11 +6,20 @@ import type { RefundService } from '../payments/refunds';
 import type { ReceiptService } from '../receipts/service';
 import type { SaleService } from '../services/sale';
 import type { Technician } from '../services/technician';
+import type { TillSession } from '../auth/session';
+import type { Staff } from '../auth/staff';
+import type { ReportService } from '../reports/service';
+import type { Clock } from '../services/clock';
+import type { ShiftService } from '../shifts/service';
 import type { Repos } from '../store';
+import { auditHandlers } from './handlers/audit';
+import { authHandlers } from './handlers/auth';
 import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
+import { searchHandlers } from './handlers/search';
+import { shiftHandlers } from './handlers/shift';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -26,10 +35,16 @@ export interface HandlerDeps {
   refunds: RefundService;
   jobs: Pick<Repos['printJobs'], 'get'>;
   retryPrint: (jobId: string) => Promise<PrintJob>;
-  actor: string;
+  /** 工号 of the signed-in user making the call. */
+  actor: () => string;
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
-  repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
+  repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'audit' | 'search'>;
+  session: TillSession;
+  staff: Staff;
+  shifts: ShiftService;
+  reports: ReportService;
+  clock: Clock;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -40,5 +55,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...authHandlers(d),
+    ...auditHandlers(d),
+    ...searchHandlers(d),
+    ...shiftHandlers(d),
   };
 }

@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PROFILES } from '../../printer';
 import { ProductSchema, type AppInfo } from '../../shared/domain';
+import { createAccess } from '../api/access';
+import type { Boundary } from '../api/dispatch';
 import { createEventBus } from '../api/events';
 import { createHandlers, type Handlers } from '../api/handlers';
+import { actorId, currentCall } from '../auth/callContext';
+import { createSession } from '../auth/session';
+import { createStaff } from '../auth/staff';
+import { createReportService } from '../reports/service';
+import { createShiftService } from '../shifts/service';
 import { createPaymentEngine } from '../payments/engine';
 import { createReconciler } from '../payments/reconciler';
 import { createRefundService } from '../payments/refunds';
@@ -39,7 +46,11 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   mkdirSync(config.dataDir, { recursive: true });
   const log = createLogger(config.dataDir);
   const clock = opts.clock ?? systemClock;
-  const repos = openRepos(join(config.dataDir, 'till.db'), { nativeBinding: opts.nativeBinding });
+  const repos = openRepos(join(config.dataDir, 'till.db'), {
+    nativeBinding: opts.nativeBinding,
+    // Every audit row a call writes carries the supervisor who approved that call, if any.
+    auditContext: () => ({ approver: currentCall()?.approver?.userId ?? null }),
+  });
   const catalogue = z
     .array(ProductSchema)
     .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
@@ -47,6 +58,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
 
   const events = createEventBus();
   const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
+  /** Live vs sandbox, read in one place (issue 10 decides it). */
+  const sandbox = (): boolean => gw.gateway.sandbox;
+  const actor = actorId;
   const printer = await setUpPrinter(config.printerUri, config.dataDir);
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
@@ -67,8 +81,27 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     queue,
     clock,
     storeName: config.storeName,
-    cashier: config.cashier,
     tillNo: config.tillNo,
+    sandbox,
+  });
+  const reports = createReportService({
+    repos,
+    queue,
+    dataDir: config.dataDir,
+    profile,
+    clock,
+    storeName: config.storeName,
+    tillNo: config.tillNo,
+    sandbox,
+    actor,
+  });
+  const shifts = createShiftService({
+    repos,
+    reports,
+    clock,
+    events,
+    tillNo: config.tillNo,
+    actor,
   });
   const onError = (err: unknown) => log.error({ err }, 'background task failed');
   const engine = createPaymentEngine({
@@ -76,7 +109,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     gateway: gw.gateway,
     clock,
     events,
-    cashier: config.cashier,
+    actor,
+    shift: () => shifts.forPayment(),
     tillNo: config.tillNo,
     storeName: config.storeName,
     onOrderPaid: (orderId) => {
@@ -93,12 +127,21 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     onError,
     trace: (paymentId, step, answer) => log.info({ paymentId, step, answer }, 'gateway answer'),
   });
-  const refunds = createRefundService({ repos, gateway: gw.gateway, clock, actor: config.cashier });
-  const sales = createSaleService({ repos, clock, events, cashier: config.cashier });
+  const refunds = createRefundService({
+    repos,
+    gateway: gw.gateway,
+    clock,
+    actor,
+    shift: () => shifts.openId(),
+  });
+  const sales = createSaleService({ repos, clock, events, actor });
+  const staff = createStaff({ repos, clock, sandbox, actor });
+  const session = createSession({ staff, repos, clock, events, sandbox });
+  await staff.ensureDemoUsers();
 
   const info = (): AppInfo => ({
     storeName: config.storeName,
-    cashier: config.cashier,
+    cashier: session.user()?.name ?? '',
     version: opts.version,
     gateway: gw.gateway.name,
     sandbox: gw.gateway.sandbox,
@@ -113,6 +156,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     clock,
     version: opts.version,
+    actor,
     save: (uri, profileId) =>
       updateSettings(config.dataDir, {
         printer: uri,
@@ -135,8 +179,18 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     jobs: repos.printJobs,
     retryPrint: (jobId) => queue.retry(jobId),
-    actor: config.cashier,
+    actor,
+    session,
+    staff,
+    shifts,
+    reports,
+    clock,
   });
+  const boundary: Boundary = {
+    handlers,
+    access: createAccess({ session, staff }),
+    onInternalError: onError,
+  };
 
   // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
   const missingReceipts = receipts.ensureAll(repos.payments.paidOrdersWithoutReceipt());
@@ -165,6 +219,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     events,
     handlers,
+    boundary,
+    session,
     info,
     engine,
     log,

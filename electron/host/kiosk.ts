@@ -9,12 +9,11 @@ export async function runKiosk(config: TillConfig, opts: HostOptions) {
   const host = await startHost(config, opts);
   const token = randomBytes(24).toString('base64url');
   const server = await startKioskServer({
-    handlers: host.handlers,
+    boundary: host.boundary,
     events: host.events,
     token,
     staticDir: join(opts.appRoot, 'dist', 'renderer'),
     port: config.port,
-    onInternalError: host.onError,
   });
   const url = `${server.url}#token=${token}`;
   return {

@@ -4,23 +4,23 @@ import { isEventName } from '../../shared/channels';
 import { apiError, type ErrorCode } from '../../shared/errors';
 import { fail, type Result } from '../../shared/result';
 import type { EventBus } from '../api/events';
-import type { Handlers } from '../api/handlers';
-import { dispatch } from '../api/dispatch';
+import { dispatch, type Boundary } from '../api/dispatch';
 import { allowedHost, bearer, sameOriginOrNone, tokenMatches } from './guards';
 import { serveStatic } from './static';
 
 export interface KioskOptions {
-  handlers: Handlers;
+  /** The contract's handlers behind the permission check (electron/api/dispatch.ts). */
+  boundary: Boundary;
   events: EventBus;
   token: string;
   staticDir: string;
   port?: number;
-  onInternalError?: (err: unknown) => void;
 }
 
 const MAX_BODY = 64 * 1024;
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   UNKNOWN_CHANNEL: 404,
   BAD_REQUEST: 400,
   INTERNAL: 500,
@@ -81,7 +81,7 @@ export async function startKioskServer(
         return send(res, fail(apiError('BAD_REQUEST')));
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      return send(res, await dispatch(opts.handlers, channel, body, opts.onInternalError));
+      return send(res, await dispatch(opts.boundary, channel, body));
     }
     if (req.method !== 'GET') return void res.writeHead(405).end();
     return serveStatic(opts.staticDir, url.pathname, res);

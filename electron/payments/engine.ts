@@ -14,7 +14,13 @@ export interface EngineDeps {
   gateway: PaymentGateway;
   clock: Clock;
   events: EventBus;
-  cashier: string;
+  /** 工号 of the signed-in user taking the payment (the order and the audit name them). */
+  actor: () => string;
+  /**
+   * The open shift the money goes into; throws (NO_SHIFT, SHIFT_CLOSING) when no payment may
+   * start. Left out by rigs that test the engine alone.
+   */
+  shift?: () => string;
   tillNo: string;
   storeName: string;
   /** The order is fully paid (receipt, print). */
@@ -45,9 +51,13 @@ export function createPaymentEngine(deps: EngineDeps) {
     running.set(id, job);
   }
 
-  /** Checks common to every tender; returns the amount this payment takes. */
-  function admit(sale: Sale, wanted: number | undefined): number {
+  /** Checks common to every tender; returns the amount this payment takes and its shift. */
+  function admit(
+    sale: Sale,
+    wanted: number | undefined,
+  ): { amount: number; shiftId: string | null } {
     if (sale.totalFen <= 0) throw new TillError('EMPTY_CART');
+    const shiftId = deps.shift ? deps.shift() : null;
     if (repos.payments.byOrder(sale.orderId).some((p) => !isFinal(p))) {
       throw new TillError('SALE_LOCKED');
     }
@@ -56,27 +66,40 @@ export function createPaymentEngine(deps: EngineDeps) {
       throw new TillError('SALE_LOCKED');
     if (wanted !== undefined && (wanted <= 0 || wanted > due))
       throw new TillError('BAD_REQUEST', 'amountFen');
-    return wanted ?? due;
+    return { amount: wanted ?? due, shiftId };
   }
 
+  /** The payment, the order's cashier (who took the money) and the audit row commit together. */
   function insert(
     sale: Sale,
     method: PaymentMethod,
-    amountFen: number,
+    admitted: { amount: number; shiftId: string | null },
     extra: Record<string, unknown> = {},
   ) {
     const at = clock.now();
     const id = newId('pay');
-    repos.payments.insert({
-      id,
-      orderId: sale.orderId,
-      method,
-      merchantOrderNo: newMerchantOrderNo(at, deps.tillNo),
-      amountFen,
-      state: 'NEW',
-      at: iso(at),
-      ...extra,
-    });
+    const merchantOrderNo = newMerchantOrderNo(at, deps.tillNo);
+    const actor = deps.actor();
+    repos.db.transaction(() => {
+      repos.payments.insert({
+        id,
+        orderId: sale.orderId,
+        method,
+        merchantOrderNo,
+        amountFen: admitted.amount,
+        state: 'NEW',
+        at: iso(at),
+        shiftId: admitted.shiftId,
+        ...extra,
+      });
+      if (actor !== 'system') repos.sales.setCashier(sale.orderId, actor);
+      repos.audit.record(iso(at), actor, 'pay.start', id, {
+        orderId: sale.orderId,
+        method,
+        amountFen: admitted.amount,
+        merchantOrderNo,
+      });
+    })();
     return { id, at };
   }
 
@@ -86,10 +109,13 @@ export function createPaymentEngine(deps: EngineDeps) {
       const code = authCode.trim();
       const channel = classifyPaymentCode(code);
       if (!channel) throw new TillError('BAD_PAYMENT_CODE', 'authCode');
-      const amount = admit(sale, amountFen);
+      const admitted = admit(sale, amountFen);
+      const amount = admitted.amount;
       // NEW, SUBMITTING and the locked cart commit together, before the gateway is called.
       const p = repos.db.transaction(() => {
-        const { id, at } = insert(sale, channel, amount, { authCodeMasked: maskPaymentCode(code) });
+        const { id, at } = insert(sale, channel, admitted, {
+          authCodeMasked: maskPaymentCode(code),
+        });
         const p = flow.persist(id, 'SUBMITTING', {
           deadlineAt: iso(at + gateway.schedule.windowMs),
         });
@@ -106,7 +132,7 @@ export function createPaymentEngine(deps: EngineDeps) {
             amountFen: amount,
             authCode: code,
             subject,
-            operator: deps.cashier,
+            operator: deps.actor(),
           }),
         ),
       );
@@ -115,11 +141,17 @@ export function createPaymentEngine(deps: EngineDeps) {
 
     /** Cash is final at once. With `partial`, less than is due is taken (split tender). */
     startCash(sale: Sale, receivedFen: number, partial = false): Payment {
-      const due = admit(sale, undefined);
+      const admitted = admit(sale, undefined);
+      const due = admitted.amount;
       if (receivedFen <= 0 || (!partial && receivedFen < due))
         throw new TillError('CASH_TOO_LITTLE', 'receivedFen');
       const amount = Math.min(receivedFen, due);
-      const { id } = insert(sale, 'CASH', amount, { receivedFen, changeFen: receivedFen - amount });
+      const { id } = insert(
+        sale,
+        'CASH',
+        { ...admitted, amount },
+        { receivedFen, changeFen: receivedFen - amount },
+      );
       return flow.paid(repos.payments.get(id) as Payment, { outcome: 'PAID' });
     },
 
@@ -129,7 +161,7 @@ export function createPaymentEngine(deps: EngineDeps) {
       if (!p) throw new TillError('NOT_FOUND', 'paymentId');
       if (['PAID', 'FAILED', 'REVERSED', 'NEEDS_MANUAL'].includes(p.state)) return p;
       flow.requestCancel(paymentId);
-      repos.audit.record(iso(clock.now()), deps.cashier, 'payment.cancel', paymentId);
+      repos.audit.record(iso(clock.now()), deps.actor(), 'payment.cancel', paymentId);
       return p;
     },
 

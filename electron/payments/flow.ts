@@ -18,6 +18,8 @@ export interface FlowDeps {
   onOverpaid: (payment: Payment) => void;
   /** Every gateway answer the flow acts on, for the log. */
   trace?: (paymentId: string, step: string, answer: GatewayAnswer) => void;
+  /** Who the payment's ending is recorded under (the cashier's call, or 'system'). */
+  actor?: () => string;
 }
 
 type Ending = 'FAILED' | 'REVERSED' | 'NEEDS_MANUAL';
@@ -59,6 +61,16 @@ export function createFlow(deps: FlowDeps) {
       ? 'UNKNOWN'
       : a.outcome;
 
+  /** The ending of a payment, audited in the transaction that writes it. */
+  const audit = (p: Payment, to: PaymentState, code: string | null) =>
+    repos.audit.record(iso(clock.now()), deps.actor?.() ?? 'system', 'pay.end', p.paymentId, {
+      orderId: p.orderId,
+      method: p.method,
+      amountFen: p.amountFen,
+      state: to,
+      reasonCode: code,
+    });
+
   /** The payment's end and its order's status are one transaction: a crash never splits them. */
   function paid(p: Payment, a: GatewayAnswer): Payment {
     const { done, wasPaid, status } = repos.db.transaction(() => {
@@ -69,6 +81,7 @@ export function createFlow(deps: FlowDeps) {
         { ...ids(a), reasonCode: null, reasonText: null },
         a,
       );
+      audit(p, 'PAID', null);
       return {
         done,
         wasPaid,
@@ -88,6 +101,7 @@ export function createFlow(deps: FlowDeps) {
     };
     const done = repos.db.transaction(() => {
       const row = persist(p.paymentId, to, patch, a);
+      audit(p, to, code);
       // Unpaid: the cart opens again for a new attempt. NEEDS_MANUAL keeps it locked for a supervisor.
       if (to !== 'NEEDS_MANUAL') settleOrder(repos, p.orderId, iso(clock.now()));
       return row;

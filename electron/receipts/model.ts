@@ -15,7 +15,7 @@ export interface ReceiptInput {
   copy?: boolean;
 }
 
-const METHOD_ZH: Record<Payment['method'], string> = {
+export const METHOD_ZH: Record<Payment['method'], string> = {
   WECHAT: '微信支付',
   ALIPAY: '支付宝',
   CASH: '现金',

@@ -5,23 +5,25 @@ import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import { chinaStamp } from '../services/ids';
 import { buildReceiptDoc } from './model';
+import { buildRefundSlip, type RefundSlipInput } from './refundSlip';
 import type { PrintQueue } from './printQueue';
 import { writePrintTxt } from './printTxt';
 
 export interface ReceiptServiceDeps {
-  repos: Pick<Repos, 'sales' | 'payments' | 'receipts' | 'printJobs'>;
+  repos: Pick<Repos, 'db' | 'sales' | 'payments' | 'receipts' | 'printJobs' | 'users'>;
   audit: Repos['audit'];
   dataDir: string;
   storeName: string;
-  cashier: string;
   tillNo: string;
+  /** Marks the refund slip (issue 10 marks receipts through its own function). */
+  sandbox?: () => boolean;
   /** Changed by the technician at run time. */
   profile: { current: PrinterProfile };
   queue: PrintQueue;
   clock: Clock;
 }
 
-const chinaTime = (ms: number): string => {
+export const chinaTime = (ms: number): string => {
   const s = chinaStamp(ms);
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
 };
@@ -29,6 +31,12 @@ const chinaTime = (ms: number): string => {
 /** Paid order → receipt model → print.txt (first, so it exists even if the printer fails) → printer. */
 export function createReceiptService(deps: ReceiptServiceDeps) {
   const { repos, clock } = deps;
+  /** Receipts name the signed-in user who took the payment (orders.cashier), not a setting. */
+  const staffName = (userId: string | null): string => {
+    if (!userId) return '';
+    const u = repos.users.get(userId);
+    return u ? `${u.name} ${u.userId}` : userId;
+  };
 
   function laidOut(orderId: string, at: number, copy: boolean) {
     const sale = repos.sales.get(orderId);
@@ -36,7 +44,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     const payments = repos.payments.byOrder(orderId).filter((p) => p.state === 'PAID');
     const doc = buildReceiptDoc({
       storeName: deps.storeName,
-      cashier: deps.cashier,
+      cashier: staffName(repos.sales.cashierOf(orderId)),
       tillNo: deps.tillNo,
       sale,
       payments,
@@ -67,13 +75,42 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     return orderIds.length;
   }
 
-  /** A copy, marked 重打印 / REPRINT on paper (never opens the drawer), audited. */
+  /** A copy, marked 重打印 / REPRINT on paper (never opens the drawer), audited with its job. */
   function reprint(orderId: string, actor: string): Promise<PrintJob> {
     const { laid } = laidOut(orderId, clock.now(), true);
-    deps.audit.record(iso(clock.now()), actor, 'receipt.reprint', orderId);
-    return deps.queue.enqueue(orderId, 'reprint', encodeEscPos(laid)).done;
+    const bytes = encodeEscPos(laid);
+    return repos.db.transaction(() => {
+      deps.audit.record(iso(clock.now()), actor, 'receipt.reprint', orderId);
+      return deps.queue.enqueue(orderId, 'reprint', bytes).done;
+    })();
   }
 
-  return { issue, get, ensureAll, reprint };
+  /** 退款单 on the receipt printer. Not tied to the order's jobs: the receipt stays its latest. */
+  function refundSlip(
+    s: Omit<
+      RefundSlipInput,
+      'storeName' | 'tillNo' | 'printedAt' | 'sandbox' | 'by' | 'approvedBy'
+    > & {
+      by: string;
+      approvedBy: string | null;
+    },
+  ): PrintJob {
+    const doc = buildRefundSlip({
+      ...s,
+      by: staffName(s.by),
+      approvedBy: s.approvedBy ? staffName(s.approvedBy) : null,
+      storeName: deps.storeName,
+      tillNo: deps.tillNo,
+      printedAt: chinaTime(clock.now()),
+      sandbox: deps.sandbox?.() ?? false,
+    });
+    return deps.queue.enqueue(
+      null,
+      'refund-slip',
+      encodeEscPos(layoutReceipt(doc, deps.profile.current)),
+    ).job;
+  }
+
+  return { issue, get, ensureAll, reprint, refundSlip, staffName };
 }
 export type ReceiptService = ReturnType<typeof createReceiptService>;

@@ -7,14 +7,18 @@ import { iso, type Clock } from './clock';
 import { newOrderId } from './ids';
 
 export interface SaleServiceDeps {
-  repos: Pick<Repos, 'sales' | 'products' | 'audit'>;
+  repos: Pick<Repos, 'db' | 'sales' | 'products' | 'audit'>;
   clock: Clock;
   events: EventBus;
-  cashier: string;
+  /** 工号 of the signed-in user making the call. */
+  actor: () => string;
 }
 
-/** The open sale (cart). Nothing changes while a payment for it is under way. */
-export function createSaleService({ repos, clock, events, cashier }: SaleServiceDeps) {
+/**
+ * The open sale (cart). Nothing changes while a payment for it is under way. A quantity
+ * change, a removed line and a cleared cart are audited in the transaction that makes them.
+ */
+export function createSaleService({ repos, clock, events, actor }: SaleServiceDeps) {
   const { sales, products } = repos;
 
   const current = (): Sale => {
@@ -22,7 +26,7 @@ export function createSaleService({ repos, clock, events, cashier }: SaleService
     if (open) return open;
     const at = clock.now();
     const id = newOrderId(at);
-    sales.create(id, cashier, iso(at));
+    sales.create(id, actor(), iso(at));
     return sales.get(id) as Sale;
   };
   const editable = (): Sale => {
@@ -56,16 +60,38 @@ export function createSaleService({ repos, clock, events, cashier }: SaleService
     },
     setQty(lineNo: number, qty: number): Sale {
       const sale = editable();
-      if (!sales.setQty(sale.orderId, lineNo, qty, iso(clock.now())))
-        throw new TillError('NOT_FOUND', 'lineNo');
+      const line = sale.lines.find((l) => l.lineNo === lineNo);
+      if (!line) throw new TillError('NOT_FOUND', 'lineNo');
+      const at = iso(clock.now());
+      repos.db.transaction(() => {
+        sales.setQty(sale.orderId, lineNo, qty, at);
+        repos.audit.write({
+          at,
+          actor: actor(),
+          action: qty === 0 ? 'sale.removeLine' : 'sale.setQty',
+          subject: sale.orderId,
+          before: { lineNo, barcode: line.barcode, name: line.name, qty: line.qty },
+          after: { qty },
+        });
+      })();
       return changed(sale.orderId);
     },
     clear(): Sale {
       const sale = editable();
-      sales.clearLines(sale.orderId, iso(clock.now()));
-      repos.audit.record(iso(clock.now()), cashier, 'sale.clear', sale.orderId, {
-        lines: sale.lines.length,
-      });
+      const at = iso(clock.now());
+      repos.db.transaction(() => {
+        sales.clearLines(sale.orderId, at);
+        repos.audit.write({
+          at,
+          actor: actor(),
+          action: 'sale.clear',
+          subject: sale.orderId,
+          before: {
+            lines: sale.lines.map((l) => ({ barcode: l.barcode, name: l.name, qty: l.qty })),
+            totalFen: sale.totalFen,
+          },
+        });
+      })();
       return changed(sale.orderId);
     },
   };

@@ -26,6 +26,8 @@ export interface TechnicianDeps {
   repos: Pick<Repos, 'printJobs' | 'audit'>;
   clock: Clock;
   version: string;
+  /** 工号 of the signed-in technician or supervisor. */
+  actor: () => string;
   /** Persists the technician's choice (settings.json). */
   save: (uri: string, profileId: string) => void;
 }
@@ -106,21 +108,31 @@ export function createTechnician(d: TechnicianDeps) {
     list,
     lastJob,
     report,
-    test(opts: { drawer?: boolean; drawerOnly?: boolean }): Promise<PrintJob> {
+    /**
+     * A test page, or the drawer alone: `reason` says whose (a technician's test, or a no-sale
+     * opening a supervisor approved). A drawer kick is audited once the printer has answered.
+     */
+    async test(
+      opts: { drawer?: boolean; drawerOnly?: boolean },
+      reason: 'test' | 'no-sale' = 'test',
+    ): Promise<PrintJob> {
       const doc = opts.drawerOnly
         ? { blocks: [{ kind: 'drawer' as const }] }
         : testPage({ drawer: opts.drawer ?? false, printer: printer.uri });
-      d.repos.audit.record(
-        iso(clock.now()),
-        'technician',
-        opts.drawerOnly ? 'printer.drawer' : 'printer.test',
-        printer.uri,
-      );
-      return d.queue.enqueue(
+      const actor = d.actor();
+      if (!opts.drawerOnly)
+        d.repos.audit.record(iso(clock.now()), actor, 'printer.test', printer.uri);
+      const job = await d.queue.enqueue(
         null,
         opts.drawerOnly ? 'drawer-test' : 'test',
         encodeEscPos(layoutReceipt(doc, d.profile.current)),
       ).done;
+      if (opts.drawerOnly || opts.drawer)
+        d.repos.audit.record(iso(clock.now()), actor, 'drawer.open', printer.uri, {
+          reason,
+          ok: job.state === 'PRINTED',
+        });
+      return job;
     },
     configure(uri: string, profileId?: string): PrinterInfo {
       const profile = profileId ? PROFILES[profileId] : d.profile.current;
@@ -131,12 +143,18 @@ export function createTechnician(d: TechnicianDeps) {
       } catch {
         throw new TillError('BAD_REQUEST', 'uri');
       }
+      const before = { uri: printer.uri, profile: d.profile.current.id };
       d.save(uri, profile.id);
       printer.uri = target;
       printer.label = uri === 'virtual' ? `虚拟打印机 virtual (${target})` : uri;
       d.profile.current = profile;
-      d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure', uri, {
-        profile: profile.id,
+      d.repos.audit.write({
+        at: iso(clock.now()),
+        actor: d.actor(),
+        action: 'printer.configure',
+        subject: uri,
+        before,
+        after: { uri: target, profile: profile.id },
       });
       return info();
     },

@@ -1,8 +1,7 @@
 import type { IpcMain, WebContents } from 'electron';
 import { CHANNELS } from '../../shared/channels';
 import type { EventBus } from '../api/events';
-import type { Handlers } from '../api/handlers';
-import { dispatch } from '../api/dispatch';
+import { dispatch, type Boundary } from '../api/dispatch';
 import { isAppUrl } from './security';
 
 export const IPC_PREFIX = 'till:';
@@ -10,12 +9,12 @@ export const EVENT_CHANNEL = 'till:event';
 
 /**
  * The Electron binding of the contract: one ipcMain handler per channel, each answering with a
- * result envelope. Calls from any frame that is not our app page are refused.
+ * result envelope. Calls from any frame that is not our app page are refused; the rest go
+ * through the same permission check as the kiosk binding (dispatch).
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  handlers: Handlers,
-  onInternalError?: (err: unknown) => void,
+  boundary: Boundary,
 ): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(`${IPC_PREFIX}${channel}`, (event, payload: unknown) => {
@@ -25,7 +24,7 @@ export function registerIpc(
           error: { code: 'UNAUTHORIZED', message: 'not the till page', messageZh: '非收银页面' },
         };
       }
-      return dispatch(handlers, channel, payload, onInternalError);
+      return dispatch(boundary, channel, payload);
     });
   }
   return () => CHANNELS.forEach((c) => ipcMain.removeHandler(`${IPC_PREFIX}${c}`));

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     nativeBinding: nativeBindingPath(appRoot),
   });
   const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
-  registerIpc(ipcMain, host.handlers, host.onError);
+  registerIpc(ipcMain, host.boundary);
   forwardEvents(host.events, () => (win.isDestroyed() ? null : win.webContents));
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);

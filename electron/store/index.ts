@@ -1,15 +1,24 @@
-import { createAuditRepo } from './audit';
+import { createAuditRepo, type AuditContext } from './audit';
 import { openStore, type Db, type OpenOptions } from './db';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
 import { createProductsRepo } from './products';
 import { createReceiptsRepo } from './receipts';
 import { createRefundsRepo } from './refunds';
+import { createReportsRepo } from './reports';
 import { createSalesRepo } from './sales';
+import { createSearchRepo } from './search';
+import { createShiftsRepo } from './shifts';
+import { createUsersRepo } from './users';
 
 export type { Db } from './db';
 
-export function createRepos(db: Db) {
+export interface RepoOptions {
+  /** The call in progress (who approved it), stamped on every audit row it writes. */
+  auditContext?: () => AuditContext | null;
+}
+
+export function createRepos(db: Db, opts: RepoOptions = {}) {
   return {
     db,
     sales: createSalesRepo(db),
@@ -17,12 +26,16 @@ export function createRepos(db: Db) {
     payments: createPaymentsRepo(db),
     printJobs: createPrintJobsRepo(db),
     receipts: createReceiptsRepo(db),
-    audit: createAuditRepo(db),
+    audit: createAuditRepo(db, opts.auditContext),
     refunds: createRefundsRepo(db),
+    users: createUsersRepo(db),
+    shifts: createShiftsRepo(db),
+    reports: createReportsRepo(db),
+    search: createSearchRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
 
-export function openRepos(file: string, opts?: OpenOptions): Repos {
-  return createRepos(openStore(file, opts));
+export function openRepos(file: string, opts?: OpenOptions & RepoOptions): Repos {
+  return createRepos(openStore(file, opts), opts);
 }

@@ -30,6 +30,8 @@ export interface NewPayment {
   authCodeMasked?: string | null;
   state: PaymentState;
   at: string;
+  /** The shift whose drawer and figures the money belongs to. */
+  shiftId?: string | null;
 }
 
 /** What a transition may change besides the state. */
@@ -64,7 +66,7 @@ export function createPaymentsRepo(db: Db) {
   const q = {
     insert: db.prepare(
       `INSERT INTO payments (id, order_id, method, merchant_order_no, amount_fen, received_fen, change_fen,
-        auth_code_masked, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        auth_code_masked, state, created_at, updated_at, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     get: db.prepare<[string], Row>('SELECT * FROM payments WHERE id = ?'),
     byMerchantNo: db.prepare<[string], Row>('SELECT * FROM payments WHERE merchant_order_no = ?'),
@@ -108,6 +110,7 @@ export function createPaymentsRepo(db: Db) {
         p.state,
         p.at,
         p.at,
+        p.shiftId ?? null,
       );
       q.log.run(p.id, null, p.state, p.at, null);
     }),

@@ -42,8 +42,8 @@ const toRefund = (r: Row): RefundRow => ({
 export function createRefundsRepo(db: Db) {
   const q = {
     insert: db.prepare(
-      `INSERT INTO refunds (id, payment_id, refund_no, request_id, amount_fen, state, reason, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)`,
+      `INSERT INTO refunds (id, payment_id, refund_no, request_id, amount_fen, state, reason, shift_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)`,
     ),
     byPayment: db.prepare<[string], Row>(
       'SELECT * FROM refunds WHERE payment_id = ? ORDER BY created_at, rowid',
@@ -56,7 +56,9 @@ export function createRefundsRepo(db: Db) {
     get: db.prepare<[string], Row>('SELECT * FROM refunds WHERE id = ?'),
   };
   return {
-    insert(r: Omit<RefundRow, 'state' | 'errorCode' | 'updatedAt'>): RefundRow {
+    insert(
+      r: Omit<RefundRow, 'state' | 'errorCode' | 'updatedAt'> & { shiftId?: string | null },
+    ): RefundRow {
       q.insert.run(
         r.id,
         r.paymentId,
@@ -64,6 +66,7 @@ export function createRefundsRepo(db: Db) {
         r.requestId,
         r.amountFen,
         r.reason,
+        r.shiftId ?? null,
         r.createdAt,
         r.createdAt,
       );

@@ -49,6 +49,11 @@ export function createSalesRepo(db: Db) {
     status: db.prepare(
       'UPDATE orders SET status = ?, updated_at = ?, paid_at = COALESCE(?, paid_at) WHERE id = ?',
     ),
+    cashier: db.prepare<[string], string>('SELECT cashier FROM orders WHERE id = ?').pluck(),
+    setCashier: db.prepare('UPDATE orders SET cashier = ? WHERE id = ?'),
+    refunded: db.prepare(
+      'UPDATE orders SET refunded_fen = refunded_fen + ?, updated_at = ? WHERE id = ?',
+    ),
   };
 
   const toSale = (row: OrderRow): Sale => {
@@ -104,6 +109,12 @@ export function createSalesRepo(db: Db) {
     setStatus(orderId: string, status: OrderStatus, at: string): void {
       q.status.run(status, at, status === 'PAID' ? at : null, orderId);
     },
+    /** 工号 of whoever took the order's payment (receipts and reports name them). */
+    cashierOf: (orderId: string): string | null => q.cashier.get(orderId) ?? null,
+    setCashier: (orderId: string, cashier: string): void => void q.setCashier.run(cashier, orderId),
+    /** Kept with each confirmed refund, so search can filter refunded orders by index. */
+    addRefunded: (orderId: string, fen: number, at: string): void =>
+      void q.refunded.run(fen, at, orderId),
   };
 }
 export type SalesRepo = ReturnType<typeof createSalesRepo>;

@@ -21,7 +21,8 @@ export const orderContract = {
           .max(32)
           .regex(/^[A-Za-z0-9_-]+$/),
         amountFen: fenAmount.optional(),
-        reason: z.string().max(80).optional(),
+        /** Required, printed on the refund slip and audited. */
+        reason: z.string().trim().min(1).max(80),
       })
       .strict(),
     output: RefundResultSchema,

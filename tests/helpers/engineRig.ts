@@ -34,13 +34,13 @@ export async function engineRig(
     gateway,
     clock,
     events,
-    cashier: '测试',
+    actor: () => '1001',
     tillNo: '07',
     storeName: '测试店',
     onOrderPaid: (orderId) => paidOrders.push(orderId),
     onOverpaid: (p) => overpaid.push(p),
   });
-  const sales = createSaleService({ repos, clock, events, cashier: '测试' });
+  const sales = createSaleService({ repos, clock, events, actor: () => '1001' });
   const until = async (id: string, states: Payment['state'][]): Promise<Payment> => {
     for (let i = 0; i < 2000; i++) {
       const p = repos.payments.get(id);

@@ -1,3 +1,7 @@
+import type { Payment } from '../../../shared/domain';
+import { currentCall } from '../../auth/callContext';
+import { refundSplit } from '../../receipts/refundSlip';
+import type { RefundRow } from '../../store/refunds';
 import type { HandlerDeps, SomeHandlers } from '../handlers';
 import { found } from './found';
 
@@ -15,20 +19,15 @@ type OrderDeps = Pick<
   'repos' | 'receipts' | 'refunds' | 'preview' | 'jobs' | 'retryPrint' | 'actor'
 >;
 
+const refundView = (r: RefundRow) => ({
+  paymentId: r.paymentId,
+  refundNo: r.refundNo,
+  amountFen: r.amountFen,
+  state: r.state,
+  errorCode: r.errorCode,
+});
+
 export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
-  const refundView = (r: {
-    paymentId: string;
-    refundNo: string;
-    amountFen: number;
-    state: 'PENDING' | 'REFUNDED' | 'FAILED';
-    errorCode: string | null;
-  }) => ({
-    paymentId: r.paymentId,
-    refundNo: r.refundNo,
-    amountFen: r.amountFen,
-    state: r.state,
-    errorCode: r.errorCode,
-  });
   const detail = (orderId: string) => ({
     sale: found(d.repos.sales.get(orderId), 'orderId'),
     payments: d.repos.payments.byOrder(orderId),
@@ -36,12 +35,35 @@ export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
     refunds: d.repos.payments
       .byOrder(orderId)
       .flatMap((p) => d.repos.refunds.byPayment(p.paymentId).map(refundView)),
+    refund: d.refunds.summary(orderId),
   });
   return {
-    'order.refund': async ({ orderId, requestId, amountFen, reason }) => ({
-      orderId,
-      refunds: (await d.refunds.refundOrder(orderId, requestId, amountFen, reason)).map(refundView),
-    }),
+    'order.refund': async ({ orderId, requestId, amountFen, reason }) => {
+      const outcome = await d.refunds.refundOrder(orderId, requestId, amountFen, reason);
+      const parts = outcome.rows.map((row) => ({
+        row,
+        payment: d.repos.payments.get(row.paymentId) as Payment,
+      }));
+      const summary = d.refunds.summary(orderId);
+      // A repeated request answers what happened without printing the slip again.
+      const slipJob = outcome.fresh
+        ? d.receipts.refundSlip({
+            orderId,
+            by: d.actor(),
+            approvedBy: currentCall()?.approver?.userId ?? null,
+            reason,
+            parts,
+            summary,
+          })
+        : null;
+      return {
+        orderId,
+        refunds: outcome.rows.map(refundView),
+        ...refundSplit(parts),
+        summary,
+        slipJob,
+      };
+    },
     'order.get': ({ orderId }) => detail(orderId),
     'order.find': ({ query }) =>
       detail(
@@ -49,7 +71,7 @@ export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
           found(d.repos.sales.get(query), 'query').orderId,
       ),
     'receipt.get': ({ orderId }) => found(d.receipts.get(orderId), 'orderId'),
-    'receipt.reprint': async ({ orderId }) => d.receipts.reprint(orderId, d.actor),
+    'receipt.reprint': async ({ orderId }) => d.receipts.reprint(orderId, d.actor()),
     'receipt.preview': ({ orderId }) => d.preview(orderId),
     'print.retry': async ({ jobId }) => {
       const job = found(d.jobs.get(jobId), 'jobId');

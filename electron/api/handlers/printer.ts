@@ -1,3 +1,4 @@
+import { currentCall } from '../../auth/callContext';
 import type { HandlerDeps, SomeHandlers } from '../handlers';
 
 type PrinterChannel =
@@ -14,7 +15,9 @@ export function printerHandlers(d: Pick<HandlerDeps, 'technician'>): SomeHandler
     'printer.info': () => d.technician.info(),
     'printer.list': () => d.technician.list(),
     'printer.status': () => d.technician.status(),
-    'printer.test': (opts) => d.technician.test(opts),
+    // A technician's drawer kick is a test; anyone else's is a no-sale opening (approved).
+    'printer.test': (opts) =>
+      d.technician.test(opts, currentCall()?.user?.role === 'technician' ? 'test' : 'no-sale'),
     'printer.lastJob': () => d.technician.lastJob(),
     'printer.configure': ({ uri, profile }) => d.technician.configure(uri, profile),
     'printer.report': async () => ({ text: await d.technician.report() }),

@@ -92,7 +92,7 @@ describe('engine: cancel, split tender, mismatches, late charges, refunds', () =
         repos: rig.repos,
         gateway: {} as PaymentGateway,
         clock: rig.clock,
-        actor: 't',
+        actor: () => 'system',
       }),
       query: async () => ({ outcome: 'PAID', tradeNo: '42001' }),
       clock: rig.clock,
@@ -112,11 +112,11 @@ describe('engine: cancel, split tender, mismatches, late charges, refunds', () =
       repos: rig.repos,
       gateway: rig.gateway,
       clock: rig.clock,
-      actor: 'sup',
+      actor: () => '8001',
     });
     // Partial refund, then the same request again: money moves once.
-    const a = await refunds.refundOrder(sale.orderId, 'req-1', 100);
-    const b = await refunds.refundOrder(sale.orderId, 'req-1', 100);
+    const a = (await refunds.refundOrder(sale.orderId, 'req-1', 100, '顾客退货')).rows;
+    const b = (await refunds.refundOrder(sale.orderId, 'req-1', 100, '顾客退货')).rows;
     expect(a.map((r) => r.refundNo)).toEqual(b.map((r) => r.refundNo));
     expect(a[0]).toMatchObject({
       amountFen: 100,
@@ -124,10 +124,14 @@ describe('engine: cancel, split tender, mismatches, late charges, refunds', () =
       refundNo: `${first.merchantOrderNo}R1`,
     });
     expect(rig.repos.refunds.byPayment(first.paymentId)).toHaveLength(1);
-    await expect(refunds.refundOrder(sale.orderId, 'req-2', sale.totalFen)).rejects.toThrow(
-      /more than what is left/,
+    // The same request with another amount is refused, not answered with the first refund.
+    await expect(refunds.refundOrder(sale.orderId, 'req-1', 200, '顾客退货')).rejects.toThrow(
+      /already made for another amount/,
     );
-    const rest = await refunds.refundOrder(sale.orderId, 'req-3');
+    await expect(
+      refunds.refundOrder(sale.orderId, 'req-2', sale.totalFen, '顾客退货'),
+    ).rejects.toThrow(/more than what is left/);
+    const rest = (await refunds.refundOrder(sale.orderId, 'req-3', undefined, '顾客退货')).rows;
     expect(rest[0]).toMatchObject({ amountFen: sale.totalFen - 100, state: 'REFUNDED' });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/channels';
 import { createEventBus } from '../../../electron/api/events';
 import type { Handlers } from '../../../electron/api/handlers';
+import { createAccess } from '../../../electron/api/access';
 
 // The Electron module is mocked: the shell is tested for what it asks of Electron.
 const exposed: Record<string, unknown> = {};
@@ -110,7 +111,15 @@ describe('preload surface', () => {
 });
 
 describe('IPC binding', () => {
-  const handlers = { 'sale.scan': vi.fn(() => ({ orderId: 'o' })) } as unknown as Handlers;
+  const handlers = {
+    'sale.scan': vi.fn(() => ({ orderId: 'o' })),
+    'printer.configure': vi.fn(() => ({})),
+  } as unknown as Handlers;
+  // The same permission check as the kiosk binding, with a cashier signed in.
+  const access = createAccess({
+    session: { user: () => ({ userId: '1001', name: '王芳', role: 'cashier' }) } as never,
+    staff: { setupRequired: () => false } as never,
+  });
 
   it('registers one handler per channel, refuses foreign frames, parses payloads', async () => {
     const registered = new Map<string, (e: unknown, p: unknown) => Promise<unknown>>();
@@ -118,7 +127,7 @@ describe('IPC binding', () => {
       handle: vi.fn((c: string, f: never) => registered.set(c, f)),
       removeHandler: vi.fn(),
     };
-    const dispose = registerIpc(ipcMain, handlers);
+    const dispose = registerIpc(ipcMain, { handlers, access });
     expect([...registered.keys()].sort()).toEqual(CHANNELS.map((c) => `till:${c}`).sort());
     const scan = registered.get('till:sale.scan')!;
     const fromApp = { senderFrame: { url: 'app://till/index.html' } };
@@ -136,6 +145,13 @@ describe('IPC binding', () => {
       ok: true,
       value: { orderId: 'o' },
     });
+    // A cashier may not configure the printer over IPC either; the handler is never reached.
+    const configure = registered.get('till:printer.configure')!;
+    expect(await configure(fromApp, { uri: 'none' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', need: { roles: ['technician', 'supervisor'] } },
+    });
+    expect(handlers['printer.configure']).not.toHaveBeenCalled();
     dispose();
     expect(ipcMain.removeHandler).toHaveBeenCalledTimes(CHANNELS.length);
   });
