@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Channel } from '../../../shared/channels';
-import type { Input, Output } from '../../../shared/contract';
+import type { Approved, Input, Output } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
+import { DEMO, kioskClient, type SignIn } from '../../helpers/kioskClient';
 import { spawnTill } from '../../helpers/spawnTill';
 
 export const HOST_ENTRY = join(process.cwd(), 'dist', 'host', 'start.cjs');
@@ -23,18 +24,21 @@ export interface RunningHost {
   dataDir: string;
   output(): string;
   /** The same contract the page uses, for checks from the test side. */
-  call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  call<C extends Channel>(channel: C, input: Approved<Input<C>>): Promise<Result<Output<C>>>;
+  /** Signs another user in at the till (the page follows: one session per till). */
+  signIn(who: SignIn): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * `node dist/host/start.cjs --kiosk` in a fresh data folder (tests/helpers/spawnTill).
+ * `node dist/host/start.cjs --kiosk` in a fresh data folder (tests/helpers/spawnTill), with the
+ * demo cashier signed in and a shift open unless `signIn: false` (the page then shows sign-in).
  * `printerUri` null leaves TILL_PRINTER unset: the host starts its built-in virtual printer.
  */
 export async function startHost(
   printerUri: string | null,
   timeoutMs = 30_000,
-  opts: { env?: Record<string, string>; settings?: object } = {},
+  opts: { env?: Record<string, string>; settings?: object; signIn?: SignIn | false } = {},
 ): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
   if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
@@ -46,6 +50,7 @@ export async function startHost(
       ...opts.env,
     },
     timeoutMs,
+    { signIn: opts.signIn ?? DEMO.cashier },
   );
   const base = `http://127.0.0.1:${till.port}`;
   const { child } = till;
@@ -63,6 +68,7 @@ export async function startHost(
       });
       return (await res.json()) as never;
     },
+    signIn: (who) => kioskClient(till.port, till.token).signIn(who),
     // SIGTERM first: the host closes its server and store cleanly.
     stop: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../../electron/host/config';
 import { runKiosk } from '../../../electron/host/kiosk';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../printer';
 import catalogue from '../../../resources/catalogue.json';
-import { kioskClient } from '../../helpers/kioskClient';
+import { APPROVAL, kioskClient } from '../../helpers/kioskClient';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir('till-kiosk-');
@@ -19,6 +19,7 @@ beforeAll(async () => {
   const config = loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0', TILL_PRINTER: printer.uri });
   kiosk = await runKiosk(config, { appRoot: resolve('.'), version: 'test' });
   api = kioskClient(kiosk.port, kiosk.token);
+  await api.signIn();
 });
 afterAll(async () => {
   await kiosk.close();
@@ -146,17 +147,23 @@ describe('kiosk API boundary', () => {
       totalFen: number;
     };
     await api.call('pay.start', { kind: 'cash', receivedFen: sale.totalFen });
-    const once = await api.call('order.refund', {
-      orderId: sale.orderId,
-      requestId: 'r-1',
-      amountFen: 100,
+    const ask = { orderId: sale.orderId, requestId: 'r-1', amountFen: 100, reason: '顾客退货' };
+    // The signed-in cashier alone may not refund: FORBIDDEN, naming who may, nothing refunded.
+    const alone = await api.call('order.refund', ask);
+    expect(alone.status).toBe(403);
+    expect(alone.json.error).toMatchObject({
+      code: 'FORBIDDEN',
+      need: { roles: ['supervisor'], approval: true },
     });
-    const again = await api.call('order.refund', {
-      orderId: sale.orderId,
-      requestId: 'r-1',
-      amountFen: 100,
-    });
-    expect(once.json.value).toEqual(again.json.value);
+    expect(alone.json.error?.messageZh).toMatch(/主管/);
+    const none = (await api.call('order.get', { orderId: sale.orderId })).json.value as unknown as {
+      refunds: unknown[];
+    };
+    expect(none.refunds).toEqual([]);
+    const once = await api.call('order.refund', { ...ask, approval: APPROVAL });
+    const again = await api.call('order.refund', { ...ask, approval: APPROVAL });
+    const refundsOf = (r: typeof once) => (r.json.value as unknown as { refunds: unknown }).refunds;
+    expect(refundsOf(once)).toEqual(refundsOf(again));
     const detail = (await api.call('order.get', { orderId: sale.orderId })).json
       .value as unknown as {
       refunds: { amountFen: number; state: string }[];
@@ -168,6 +175,8 @@ describe('kiosk API boundary', () => {
       orderId: sale.orderId,
       requestId: 'r-2',
       amountFen: sale.totalFen,
+      reason: '顾客退货',
+      approval: APPROVAL,
     });
     expect(tooMuch.json.error).toMatchObject({ code: 'REFUND_TOO_MUCH', field: 'amountFen' });
     expect(tooMuch.json.error?.messageZh).toMatch(/可退金额/);

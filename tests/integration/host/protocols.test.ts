@@ -23,6 +23,7 @@ describe.each(['wechat', 'alipay'] as const)(
       );
       try {
         const api = kioskClient(kiosk.port, kiosk.token);
+        await api.signIn();
         await api.call('sale.scan', { barcode: catalogue[7]!.barcode });
         const channel = protocol === 'alipay' ? 'ALIPAY' : 'WECHAT';
         const started = await api.call('pay.start', {

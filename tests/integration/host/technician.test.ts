@@ -5,7 +5,7 @@ import { loadConfig } from '../../../electron/host/config';
 import { runKiosk } from '../../../electron/host/kiosk';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../printer';
 import catalogue from '../../../resources/catalogue.json';
-import { kioskClient } from '../../helpers/kioskClient';
+import { DEMO, kioskClient } from '../../helpers/kioskClient';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir('till-tech-');
@@ -26,6 +26,7 @@ beforeAll(async () => {
     version: 'test',
   });
   api = kioskClient(kiosk.port, kiosk.token);
+  await api.signIn(DEMO.technician);
   second = await startVirtualPrinter();
 });
 afterAll(async () => {
@@ -85,6 +86,13 @@ describe('technician tools over the API', () => {
   });
 
   it('a sale prints on the configured 58 mm printer and the preview is the decoded job', async () => {
+    // A technician does not sell: the cashier signs in at the same till.
+    expect(
+      (await api.call('sale.scan', { barcode: catalogue[40]!.barcode })).json.error,
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await api.signIn(DEMO.cashier);
     await value('sale.scan', { barcode: catalogue[40]!.barcode });
     const sale = (await value('sale.current')) as unknown as { orderId: string };
     await value('pay.start', { kind: 'cash', receivedFen: 100_000 });
