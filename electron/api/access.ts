@@ -59,11 +59,13 @@ export function createAccess(d: { session: TillSession; staff: Staff }): Access 
       const admitted = (approver: SessionUser | null): CallContext => ({ channel, user, approver });
       if (need.roles === 'anyone') return admitted(null);
       if (user && need.roles.includes(user.role)) return admitted(null);
-      if (user && need.approval && approval) {
+      const approvable = user !== null && (need.approval ?? []).includes(user.role);
+      if (user && approvable && approval) {
         const sup = await d.staff.check(approval.userId, approval.pin, 'approval', user.userId);
         return admitted({ userId: sup.userId, name: sup.name, role: sup.role });
       }
-      throw new ForbiddenError(need.roles, need.approval === true, user === null);
+      // An approval stands in for a role (for those the rule names), not for signing in.
+      throw new ForbiddenError(need.roles, approvable, user === null);
     },
   };
 }

@@ -3,14 +3,13 @@ import type { Channel } from '../../shared/channels';
 import type { ParsedInput } from '../../shared/contract';
 
 /**
- * What a call needs. `roles` may make it alone; with `approval`, a signed-in user without the
- * role may still make it when the call carries a supervisor's 工号 and PIN (主管授权).
- * `anyone` needs nobody signed in (sign-in itself, the app's name); `beforeSetup` works even
- * before the first supervisor exists.
+ * What a call needs. `roles` may make it alone; the roles in `approval` may make it when the
+ * call carries a supervisor's 工号 and PIN (主管授权). `anyone` needs nobody signed in (sign-in
+ * itself, the app's name); `beforeSetup` works even before the first supervisor exists.
  */
 export interface Need {
   roles: readonly Role[] | 'anyone';
-  approval?: boolean;
+  approval?: readonly Role[];
   beforeSetup?: boolean;
 }
 /** A rule may depend on the parsed input (a drawer kick without a sale, a carried-over shift). */
@@ -23,7 +22,7 @@ const STAFF: Need = { roles: ['cashier', 'supervisor', 'technician'] };
 const PRINTER_SETUP: Need = { roles: ['technician', 'supervisor'] };
 const SUPERVISOR: Need = { roles: ['supervisor'] };
 /** A cashier may, with a supervisor's approval on the same call. */
-const APPROVED: Need = { roles: ['supervisor'], approval: true };
+const APPROVED: Need = { roles: ['supervisor'], approval: ['cashier'] };
 
 /**
  * Every channel's rule, in one place, enforced by the boundary both bindings share (dispatch).
@@ -63,7 +62,7 @@ export const PERMISSIONS: { [C in Channel]: Rule<C> } = {
   'printer.configure': PRINTER_SETUP,
   /** Opening the drawer without a sale: a technician's test, or a cashier with approval. */
   'printer.test': (input) =>
-    input.drawerOnly ? { ...PRINTER_SETUP, approval: true } : PRINTER_SETUP,
+    input.drawerOnly ? { ...PRINTER_SETUP, approval: ['cashier'] } : PRINTER_SETUP,
 
   'user.list': SUPERVISOR,
   'user.add': SUPERVISOR,
