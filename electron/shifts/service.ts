@@ -56,12 +56,14 @@ export function createShiftService(d: ShiftDeps) {
           at: now(),
           floatFen,
         });
+        // What a supervisor carried over at the last Z now belongs to this shift.
+        const carriedIn = repos.shifts.adoptUnfinished(opened.shiftId);
         repos.audit.write({
           at: now(),
           actor: d.actor(),
           action: 'shift.open',
           subject: opened.shiftId,
-          after: { floatFen, tillNo: d.tillNo },
+          after: { floatFen, tillNo: d.tillNo, carriedIn },
         });
         return opened;
       })();

@@ -62,6 +62,13 @@ export function createShiftsRepo(db: Db) {
        VALUES (?, ?, 'OPEN', ?, ?, ?, ?)`,
     ),
     state: db.prepare('UPDATE shifts SET state = ?, updated_at = ? WHERE id = ?'),
+    unfinished: db
+      .prepare<[], string>(
+        `SELECT p.id FROM payments p JOIN shifts s ON s.id = p.shift_id WHERE s.state = 'CLOSED'
+       AND p.state IN ('NEW','SUBMITTING','PENDING','QUERYING','REVERSING','NEEDS_MANUAL')`,
+      )
+      .pluck(),
+    adopt: db.prepare('UPDATE payments SET shift_id = ? WHERE id = ?'),
     close: db.prepare(
       `UPDATE shifts SET state = 'CLOSED', closed_by = ?, closed_at = ?, counted_fen = ?,
        expected_fen = ?, carried_over = ?, updated_at = ? WHERE id = ?`,
@@ -87,6 +94,12 @@ export function createShiftsRepo(db: Db) {
     open(s: { id: string; tillNo: string; by: string; at: string; floatFen: number }): Shift {
       q.insert.run(s.id, s.tillNo, s.by, s.at, s.floatFen, s.at);
       return get(s.id) as Shift;
+    },
+    /** Unfinished payments of closed shifts (carried over at their Z) move to `shiftId`. */
+    adoptUnfinished(shiftId: string): string[] {
+      const ids = q.unfinished.all();
+      for (const id of ids) q.adopt.run(shiftId, id);
+      return ids;
     },
     transition(s: Shift, to: 'OPEN' | 'CLOSING', at: string): Shift {
       move(s, to);
