@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { benchPrintLatency } from './printLatency';
+import { benchSearch } from './search';
 import { benchStartup } from './startup';
 
 /** `npm run bench`: every benchmark prints its own figures; none asserts a time. */
@@ -19,3 +20,5 @@ for (const [title, file] of [
   const mod = (await import(file)) as { main?: () => Promise<void> };
   await mod.main?.();
 }
+console.log('\n[5] Supervisor search (order.search) over 1,000,000 orders');
+await benchSearch(Number(process.env.BENCH_SEARCH_ORDERS ?? 1_000_000));

@@ -93,8 +93,16 @@ export function createSearchRepo(db: Db) {
       where.push(sql);
       args[key] = value;
     };
-    add('fromAt', 'o.created_at >= @fromAt');
-    add('toAt', 'o.created_at < @toAt');
+    // A selective filter (a number, unresolved payments, a narrow amount) should drive the query
+    // and the dates only check its few rows: the unary + keeps SQLite from walking the dates
+    // index instead (it would, to save the final sort).
+    const narrow =
+      f.number !== undefined ||
+      f.status === 'unresolved' ||
+      (f.minFen !== undefined && f.maxFen !== undefined && f.maxFen - f.minFen <= 1_000);
+    const at = narrow ? '+o.created_at' : 'o.created_at';
+    add('fromAt', `${at} >= @fromAt`);
+    add('toAt', `${at} < @toAt`);
     add('minFen', 'o.total_fen >= @minFen');
     add('maxFen', 'o.total_fen <= @maxFen');
     add('cashier', 'o.cashier = @cashier');
@@ -111,7 +119,7 @@ export function createSearchRepo(db: Db) {
            COALESCE(u.name, o.cashier) AS cashier_name
          FROM orders o LEFT JOIN users u ON u.id = o.cashier
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`,
+         ORDER BY o.created_at DESC, o.rowid DESC LIMIT @limit OFFSET @offset`,
     ).all(args);
     if (orders.length === 0) return [];
     const payments = db

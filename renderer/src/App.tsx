@@ -1,13 +1,19 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApprovalDialog } from './components/access/ApprovalDialog';
 import { ErrorBanner } from './components/ErrorBanner';
 import { HeaderBar } from './components/HeaderBar';
+import { AuditScreen } from './screens/AuditScreen';
 import { CashScreen } from './screens/CashScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { ShiftScreen } from './screens/ShiftScreen';
+import { SignInScreen } from './screens/SignInScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
+import { UsersScreen } from './screens/UsersScreen';
 import { WalletScreen } from './screens/WalletScreen';
 import { useTill } from './state/react';
 import type { Screen } from './state/types';
@@ -20,22 +26,37 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   done: DoneScreen,
   supervisor: SupervisorScreen,
   technician: TechnicianScreen,
+  shift: ShiftScreen,
+  audit: AuditScreen,
+  users: UsersScreen,
 };
 
 export function App() {
   const screen = useTill((s) => s.screen);
   const lang = useTill((s) => s.lang);
+  const session = useTill((s) => s.session);
   const { i18n } = useTranslation();
   useEffect(() => {
     void i18n.changeLanguage(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [i18n, lang]);
+  // Nobody signed in (or no supervisor yet on a live till): nothing but the way in.
+  const gate = !session
+    ? null
+    : session.setupRequired
+      ? 'setup'
+      : !session.user
+        ? 'signin'
+        : 'till';
   const Current = SCREENS[screen];
   return (
-    <div className="app" data-screen={screen}>
+    <div className="app" data-screen={gate === 'till' ? screen : (gate ?? 'loading')}>
       <HeaderBar />
       <ErrorBanner />
-      <Current key={screen} />
+      {gate === 'setup' ? <SetupScreen /> : null}
+      {gate === 'signin' ? <SignInScreen /> : null}
+      {gate === 'till' ? <Current key={screen} /> : null}
+      <ApprovalDialog />
     </div>
   );
 }

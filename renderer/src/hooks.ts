@@ -8,6 +8,9 @@ export function useKeys(handler: (e: KeyboardEvent) => void) {
   }, [handler]);
 }
 
+/** Fired when a dialog that held the focus closes: the screen's own field takes it back. */
+export const REFOCUS = 'till-refocus';
+
 /** The scan field never loses focus: clicks on buttons or the page hand it straight back. */
 export function useKeepFocus(ref: RefObject<HTMLInputElement | null>, enabled = true) {
   useEffect(() => {
@@ -15,9 +18,17 @@ export function useKeepFocus(ref: RefObject<HTMLInputElement | null>, enabled = 
     const input = ref.current;
     if (!input) return;
     input.focus();
-    const back = () => setTimeout(() => enabled && input.isConnected && input.focus(), 0);
+    // A dialog that owns its own fields (主管授权) keeps the focus while it is open.
+    const owned = () => (document.activeElement?.closest('[data-own-focus]') ?? null) !== null;
+    const back = () =>
+      setTimeout(() => enabled && input.isConnected && !owned() && input.focus(), 0);
     input.addEventListener('blur', back);
-    return () => input.removeEventListener('blur', back);
+    // …and hands it back when it closes.
+    window.addEventListener(REFOCUS, back);
+    return () => {
+      input.removeEventListener('blur', back);
+      window.removeEventListener(REFOCUS, back);
+    };
   }, [ref, enabled]);
 }
 

@@ -13,7 +13,8 @@ const api = getApi();
 const store = createTillStore(api);
 startBridge(api, store);
 void store.getState().loadInfo();
-void store.getState().loadSale(); // the host keeps the cart across restarts
+// Who is signed in decides the first screen; the cart (kept across restarts) loads after sign-in.
+void store.getState().loadSession();
 
 const root = document.getElementById('root');
 if (root) {

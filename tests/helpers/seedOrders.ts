@@ -35,7 +35,14 @@ const stamp = (ms: number) =>
 export function seedOrders(
   db: Db,
   count: number,
-  opts: { endMs: number; days: number; seed?: number; keep?: boolean },
+  opts: {
+    endMs: number;
+    days: number;
+    seed?: number;
+    keep?: boolean;
+    /** Share of orders left parked, and again of orders with a payment still unresolved. */
+    rare?: number;
+  },
 ): SeededOrder[] {
   const r = rng(opts.seed ?? 42);
   const kept: SeededOrder[] = [];
@@ -56,7 +63,8 @@ export function seedOrders(
       const id = `O${stamp(ms)}${String(i).padStart(8, '0')}`;
       const total = 100 + Math.floor(r() * 49_900);
       const roll = r();
-      const status = roll < 0.003 ? 'PARKED' : roll < 0.006 ? 'PAYING' : 'PAID';
+      const rare = opts.rare ?? 0.003;
+      const status = roll < rare ? 'PARKED' : roll < 2 * rare ? 'PAYING' : 'PAID';
       const refundRoll = r();
       const refunded =
         status !== 'PAID'

@@ -10,15 +10,22 @@ export function HeaderBar() {
   const info = useTill((s) => s.info);
   const lang = useTill((s) => s.lang);
   const setLang = useTill((s) => s.setLang);
+  const user = useTill((s) => s.session?.user ?? null);
+  const shift = useTill((s) => s.shift);
+  const signOut = useTill((s) => s.signOut);
   const [codesOpen, setCodesOpen] = useState(false);
   return (
     <header className="header-bar">
       <div className="header-store">
         <span className="store-name">{info?.storeName ?? t('header.loading')}</span>
-        {info ? (
-          <span className="header-meta">
-            {t('header.cashier')}
-            <strong>{info.cashier}</strong>
+        {user ? (
+          <span className="header-meta" data-testid="header-user">
+            {t(`role.${user.role}`)}：<strong>{user.name}</strong> {user.userId}
+            {user.role !== 'technician' ? (
+              <span className={`shift-chip shift-${shift?.state ?? 'NONE'}`}>
+                {shift ? t(`shift.state.${shift.state}`) : t('session.noShift')}
+              </span>
+            ) : null}
           </span>
         ) : null}
       </div>
@@ -38,6 +45,17 @@ export function HeaderBar() {
             onClick={() => setCodesOpen((o) => !o)}
           >
             {t('header.sandbox')} <span className="caret">{codesOpen ? '▲' : '▼'}</span>
+          </button>
+        ) : null}
+        {user ? (
+          <button
+            type="button"
+            className="lang-toggle"
+            onMouseDown={keepFocus}
+            onClick={() => void signOut()}
+            data-testid="sign-out"
+          >
+            {t('session.signOut')}
           </button>
         ) : null}
         <button

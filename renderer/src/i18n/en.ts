@@ -1,8 +1,12 @@
+import { enAccess } from './en-access';
 import { enPrinter } from './en-printer';
+import { enShift } from './en-shift';
 import type { Resources } from './zh';
 
 export const en: Resources = {
   ...enPrinter,
+  ...enAccess,
+  ...enShift,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',
@@ -42,6 +46,8 @@ export const en: Resources = {
       'Part of this sale is paid and the items are locked: F1 code or F2 cash for the rest.',
     supervisor: 'Orders / refunds',
     technician: 'Printer / technician',
+    shift: 'Shift / reports',
+    drawer: 'Open drawer',
   },
   wallet: {
     title: "Scan the customer's payment code",
@@ -163,7 +169,14 @@ export const en: Resources = {
     REFUNDED: 'Refunded',
     FAILED: 'Refund failed',
   },
-  orderStatus: { OPEN: 'Open', PAYING: 'Paying', PAID: 'Paid', VOID: 'Void' },
+  orderStatus: {
+    OPEN: 'Open',
+    PAYING: 'Paying',
+    PAID: 'Paid',
+    VOID: 'Void',
+    PARKED: 'Parked',
+    HELD: 'Held',
+  },
   payState: {
     NEW: 'New',
     SUBMITTING: 'Submitting',

@@ -1,8 +1,12 @@
+import { zhAccess } from './zh-access';
 import { zhPrinter } from './zh-printer';
+import { zhShift } from './zh-shift';
 
 /** Chinese, the default: what the cashier reads all day. */
 export const zh = {
   ...zhPrinter,
+  ...zhAccess,
+  ...zhShift,
   header: {
     cashier: '收银员：',
     printer: '打印机：',
@@ -41,6 +45,8 @@ export const zh = {
     splitNote: '本单已部分付款，商品已锁定：按 F1 扫码或 F2 现金支付余款。',
     supervisor: '订单查询 / 退款',
     technician: '打印机 / 技术员',
+    shift: '交班 / 报表',
+    drawer: '开钱箱',
   },
   wallet: {
     title: '请扫描顾客付款码',
@@ -156,7 +162,14 @@ export const zh = {
     REFUNDED: '已退款',
     FAILED: '退款失败',
   },
-  orderStatus: { OPEN: '未付款', PAYING: '支付中', PAID: '已付款', VOID: '已作废' },
+  orderStatus: {
+    OPEN: '未付款',
+    PAYING: '支付中',
+    PAID: '已付款',
+    VOID: '已作废',
+    PARKED: '已挂起',
+    HELD: '挂单',
+  },
   payState: {
     NEW: '新建',
     SUBMITTING: '提交中',

@@ -54,8 +54,12 @@ export function CheckoutScreen() {
       if (lines.length > 0 && !split) setConfirming(true);
     } else if (e.key === 'F6') {
       actions.goTo('supervisor');
+    } else if (e.key === 'F8') {
+      void actions.noSaleDrawer();
     } else if (e.key === 'F9') {
       actions.goTo('technician');
+    } else if (e.key === 'F10') {
+      actions.goTo('shift');
     } else if (e.key === 'Escape') {
       actions.clearError();
     } else return;
@@ -116,6 +120,16 @@ export function CheckoutScreen() {
               keyCap="F9"
               label={t('checkout.technician')}
               onPress={() => actions.goTo('technician')}
+            />
+            <KeyButton
+              keyCap="F10"
+              label={t('checkout.shift')}
+              onPress={() => actions.goTo('shift')}
+            />
+            <KeyButton
+              keyCap="F8"
+              label={t('checkout.drawer')}
+              onPress={() => void actions.noSaleDrawer()}
             />
           </div>
         </div>

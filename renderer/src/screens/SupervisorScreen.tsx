@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { JobPaper } from '../components/paper/JobPaper';
 import { PrintStatus } from '../components/PrintStatus';
 import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
+import { OrderResults } from '../components/supervisor/OrderResults';
+import { SearchFilters } from '../components/supervisor/SearchFilters';
 import { PaymentsTable } from '../components/supervisor/PaymentsTable';
 import { RefundDialog } from '../components/supervisor/RefundDialog';
 import { RefundList } from '../components/supervisor/RefundList';
@@ -12,10 +14,16 @@ import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { paidFen } from '../state/tender';
 
-/** F6: find an order by what the receipt or the customer shows, see everything, refund. */
+/**
+ * F6: today's orders (or filtered ones); an order found by what the receipt or the customer
+ * shows, with everything about it; reprint and refund (a cashier asks a supervisor to approve).
+ */
 export function SupervisorScreen() {
   const { t } = useTranslation();
   const lookup = useTill((s) => s.lookup);
+  const results = useTill((s) => s.results);
+  const isSupervisor = useTill((s) => s.session?.user?.role === 'supervisor');
+  const filtered = useTill((s) => Object.keys(s.searchFilter).length > 0);
   const busy = useTill((s) => s.lookupBusy);
   const refundOpen = useTill((s) => s.refund !== null);
   const refundsSeen = useTill((s) => s.refundsSeen);
@@ -24,9 +32,21 @@ export function SupervisorScreen() {
   const actions = useActions();
   const [query, setQuery] = useState('');
   const [confirmReprint, setConfirmReprint] = useState(false);
+  // The highlighted row belongs to the list it was moved in; a new list starts at the top.
+  const [moved, setMoved] = useState<{ list: typeof results; row: number }>({ list: [], row: 0 });
+  const row = moved.list === results ? moved.row : 0;
+  const setRow = (f: (r: number) => number) => setMoved({ list: results, row: f(row) });
   const input = useRef<HTMLInputElement>(null);
   useKeepFocus(input, !refundOpen && !confirmReprint);
-  const canRefund = lookup?.sale.status === 'PAID';
+  useEffect(() => void actions.search({}), [actions]);
+  const enter = () => {
+    const q = query.trim();
+    setQuery('');
+    if (q) void actions.searchNumber(q);
+    else if (!lookup && results[row]) void actions.findOrder(results[row].orderId);
+    else if (!lookup) void actions.search({});
+  };
+  const canRefund = lookup?.sale.status === 'PAID' && lookup.refund.refundableFen > 0;
   const canReprint = Boolean(lookup?.receipt) && !reprintBusy;
   const reprintNow = () => {
     setConfirmReprint(false);
@@ -39,11 +59,20 @@ export function SupervisorScreen() {
       if (e.key === 'Enter') reprintNow();
       else if (e.key === 'Escape') setConfirmReprint(false);
       else return;
-    } else if (e.key === 'Enter') void actions.findOrder(query);
+    } else if (e.key === 'Enter') enter();
     else if (e.key === 'F7' && canReprint) setConfirmReprint(true);
     else if (e.key === 'F8' && canRefund) actions.openRefund();
-    else if (e.key === 'Escape') actions.goTo('checkout');
-    else return;
+    else if (!lookup && (e.key === 'ArrowDown' || e.key === 'ArrowUp'))
+      setRow((r) =>
+        Math.max(0, Math.min(results.length - 1, r + (e.key === 'ArrowDown' ? 1 : -1))),
+      );
+    else if (!lookup && e.key === 'F3') actions.goTo('audit');
+    else if (!lookup && e.key === 'F4') actions.goTo('users');
+    else if (e.key === 'F10') actions.goTo('shift');
+    else if (e.key === 'Escape') {
+      if (lookup) actions.closeOrder();
+      else actions.goTo('checkout');
+    } else return;
     e.preventDefault();
   });
 
@@ -80,27 +109,59 @@ export function SupervisorScreen() {
             <OrderLines detail={lookup} />
           </div>
         ) : (
-          <p className="sv-empty">{t('supervisor.empty')}</p>
+          <>
+            <h2 className="sv-h2">{filtered ? t('search.results') : t('search.today')}</h2>
+            <SearchFilters />
+            <OrderResults selected={row} />
+          </>
         )}
         <div className="row-actions">
           <KeyButton
             keyCap="Esc"
-            label={t('supervisor.back')}
-            onPress={() => actions.goTo('checkout')}
+            label={lookup ? t('search.results') : t('supervisor.back')}
+            onPress={() => (lookup ? actions.closeOrder() : actions.goTo('checkout'))}
           />
-          <KeyButton
-            keyCap="F7"
-            label={reprintBusy ? t('reprint.busy') : t('reprint.button')}
-            disabled={!canReprint}
-            onPress={() => setConfirmReprint(true)}
-          />
-          <KeyButton
-            keyCap="F8"
-            tone="danger"
-            label={t('supervisor.refund')}
-            disabled={!canRefund}
-            onPress={actions.openRefund}
-          />
+          {lookup ? (
+            <>
+              <KeyButton
+                keyCap="F7"
+                label={reprintBusy ? t('reprint.busy') : t('reprint.button')}
+                sub={isSupervisor ? undefined : t('refundMore.approval')}
+                disabled={!canReprint}
+                onPress={() => setConfirmReprint(true)}
+              />
+              <KeyButton
+                keyCap="F8"
+                tone="danger"
+                label={t('supervisor.refund')}
+                sub={isSupervisor ? undefined : t('refundMore.approval')}
+                disabled={!canRefund}
+                onPress={actions.openRefund}
+              />
+            </>
+          ) : (
+            <>
+              <KeyButton
+                keyCap="F10"
+                label={t('search.shift')}
+                onPress={() => actions.goTo('shift')}
+              />
+              {isSupervisor ? (
+                <>
+                  <KeyButton
+                    keyCap="F3"
+                    label={t('search.audit')}
+                    onPress={() => actions.goTo('audit')}
+                  />
+                  <KeyButton
+                    keyCap="F4"
+                    label={t('search.users')}
+                    onPress={() => actions.goTo('users')}
+                  />
+                </>
+              ) : null}
+            </>
+          )}
         </div>
       </section>
       <section className="sv-right" aria-label={t('supervisor.receipt')}>
@@ -133,7 +194,11 @@ export function SupervisorScreen() {
         />
       ) : null}
       {refundOpen && lookup ? (
-        <RefundDialog orderId={lookup.sale.orderId} paidFen={paidFen(lookup.payments)} />
+        <RefundDialog
+          orderId={lookup.sale.orderId}
+          paidFen={paidFen(lookup.payments)}
+          leftFen={lookup.refund.refundableFen}
+        />
       ) : null}
     </main>
   );

@@ -26,6 +26,9 @@ export function startBridge(
       s().applyPrintJob(job);
       s().applyLookupJob(job);
     }),
+    // Sign-in and shift changes made at the other binding (kiosk page, Electron window) show here.
+    api.on('auth.changed', (session) => s().applySession(session)),
+    api.on('shift.updated', (shift) => s().applyShift(shift)),
   ];
   let inFlight = false;
   const tick = async () => {

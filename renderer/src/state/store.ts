@@ -1,14 +1,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillApi } from '../../../shared/contract';
 import { createAppSlice } from './slices/app';
+import { createApprovalSlice } from './slices/approval';
+import { createAuditSlice } from './slices/audit';
+import { createAuthSlice } from './slices/auth';
 import { createPaymentSlice } from './slices/payment';
 import { createPreviewSlice } from './slices/preview';
 import { createPrinterSlice } from './slices/printer';
 import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
+import { createSearchSlice } from './slices/search';
+import { createShiftSlice } from './slices/shift';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
+import { createUsersSlice } from './slices/users';
 import type { All } from './types';
 
 export type TillStore = StoreApi<All>;
@@ -30,11 +36,23 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createAuthSlice(api)(...a),
+    ...createApprovalSlice()(...a),
+    ...createShiftSlice(api)(...a),
+    ...createSearchSlice(api)(...a),
+    ...createAuditSlice(api)(...a),
+    ...createUsersSlice(api)(...a),
   }));
 }
 
 export {
   createAppSlice,
+  createApprovalSlice,
+  createAuditSlice,
+  createAuthSlice,
+  createSearchSlice,
+  createShiftSlice,
+  createUsersSlice,
   createPaymentSlice,
   createPreviewSlice,
   createPrinterSlice,

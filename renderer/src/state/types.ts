@@ -13,11 +13,25 @@ import type {
   Sale,
 } from '../../../shared/domain';
 import type { ProfileId } from './slices/printer';
-import type { ApiError } from '../../../shared/result';
+import type { ApiError, Result } from '../../../shared/result';
+import type { Approval, Session } from '../../../shared/api/auth';
+import type { AuditRow, AuditVerdict } from '../../../shared/api/audit';
+import type { OrderSearch, OrderSummary } from '../../../shared/api/search';
+import type { Report, Shift } from '../../../shared/api/shift';
+import type { User } from '../../../shared/api/users';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician';
+  | 'checkout'
+  | 'wallet'
+  | 'status'
+  | 'cash'
+  | 'done'
+  | 'supervisor'
+  | 'technician'
+  | 'shift'
+  | 'audit'
+  | 'users';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -94,7 +108,10 @@ export interface RefundDraft {
   /** Once sent, the amount is fixed: a retry repeats the same request. null = all that is left. */
   sent: boolean;
   amountFen: number | null;
+  reason: string | null;
   result: RefundResult | null;
+  /** The refund slip's print job (退款单), followed by print events. */
+  slipJob: PrintJob | null;
 }
 
 /** F6: the supervisor's order lookup and refunds. */
@@ -104,11 +121,12 @@ export interface SupervisorSlice {
   /** Every refund answer seen for the order on screen (this session), by refund no. */
   refundsSeen: RefundResult['refunds'];
   refund: RefundDraft | null;
-  findOrder(query: string): Promise<boolean>;
+  /** `quiet`: a miss is not an error (the caller searches next). */
+  findOrder(query: string, opts?: { quiet?: boolean }): Promise<boolean>;
   openRefund(): void;
   closeRefund(): void;
   /** amountFen omitted = all that is left. Ignored while a submit is in flight. */
-  submitRefund(amountFen?: number): Promise<void>;
+  submitRefund(reason: string, amountFen?: number): Promise<void>;
 }
 
 /** F9: the technician's printer screen. */
@@ -155,7 +173,102 @@ export interface ReprintSlice {
   applyLookupJob(job: PrintJob): void;
 }
 
+/** Who is signed in (one person per till; both bindings see the same session). */
+export interface AuthSlice {
+  session: Session | null;
+  authBusy: boolean;
+  loadSession(): Promise<void>;
+  signIn(userId: string, pin: string): Promise<boolean>;
+  signOut(): Promise<void>;
+  setup(userId: string, name: string, pin: string): Promise<boolean>;
+  /** From `auth.changed` events and every auth answer: the screen follows who is signed in. */
+  applySession(session: Session): void;
+}
+
+/** 主管授权: a supervisor types their 工号 and PIN on the cashier's screen. */
+export interface ApprovalRequest {
+  /** What is being approved, in the cashier's words (i18n key under approval.what). */
+  what: string;
+  /** The host's answer to the last try (BAD_PIN, LOCKED…), shown in the dialog. */
+  error: ApiError | null;
+  busy: boolean;
+}
+export interface ApprovalSlice {
+  approval: ApprovalRequest | null;
+  /**
+   * Makes a call; if the host answers FORBIDDEN and a supervisor's approval would do, asks for
+   * one and makes the same call again with it. Resolves with the last answer.
+   */
+  withApproval<T>(
+    what: string,
+    call: (approval?: Approval) => Promise<Result<T>>,
+  ): Promise<Result<T>>;
+  submitApproval(userId: string, pin: string): void;
+  cancelApproval(): void;
+}
+
+/** 交接班: the till's shift, its reports. */
+export interface ShiftSlice {
+  shift: Shift | null;
+  shiftLoaded: boolean;
+  shiftBusy: boolean;
+  /** The report on screen (the last one printed, or one picked from the list). */
+  report: Report | null;
+  reports: Omit<Report, 'text' | 'figures'>[];
+  loadShift(): Promise<void>;
+  openShift(floatFen: number): Promise<boolean>;
+  beginClose(): Promise<void>;
+  cancelClose(): Promise<void>;
+  /** Z; with `carryOver` a supervisor approves carrying unresolved payments over. */
+  closeShift(countedFen: number, carryOver?: boolean): Promise<boolean>;
+  printX(): Promise<void>;
+  printDay(): Promise<void>;
+  loadReports(): Promise<void>;
+  showReport(reportId: string): Promise<void>;
+  reprintReport(): Promise<void>;
+  applyShift(shift: Shift | null): void;
+  /** 开钱箱 without a sale (a cashier needs a supervisor's approval; audited by the host). */
+  noSaleDrawer(): Promise<void>;
+}
+
+/** F6 list: today's orders by default, narrowed by the supervisor's filters. */
+export interface SearchSlice {
+  searchFilter: OrderSearch;
+  results: OrderSummary[];
+  resultsHasMore: boolean;
+  searchBusy: boolean;
+  search(filter?: OrderSearch): Promise<void>;
+  /** The scanner's number: one hit opens the order, several are listed. */
+  searchNumber(number: string): Promise<void>;
+  closeOrder(): void;
+}
+
+/** The supervisor's audit trail and whether its chain verifies. */
+export interface AuditSlice {
+  auditRows: AuditRow[];
+  auditHasMore: boolean;
+  auditFilter: { actor?: string; action?: string; from?: string; to?: string };
+  auditVerdict: AuditVerdict | null;
+  loadAudit(filter?: AuditSlice['auditFilter'], more?: boolean): Promise<void>;
+  verifyAudit(): Promise<void>;
+}
+
+/** The supervisor's staff list. */
+export interface UsersSlice {
+  users: User[];
+  loadUsers(): Promise<void>;
+  addUser(u: { userId: string; name: string; role: User['role']; pin: string }): Promise<boolean>;
+  setUserActive(userId: string, active: boolean): Promise<void>;
+  resetPin(userId: string, pin: string): Promise<boolean>;
+}
+
 export type All = AppSlice &
+  AuthSlice &
+  ApprovalSlice &
+  ShiftSlice &
+  SearchSlice &
+  AuditSlice &
+  UsersSlice &
   SaleSlice &
   PaymentSlice &
   ReceiptSlice &

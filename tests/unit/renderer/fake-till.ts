@@ -10,9 +10,13 @@ import type {
   Sale,
 } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
-import type { Result } from '../../../shared/result';
+import type { ApiError, Result } from '../../../shared/result';
+import { createFakeAccess } from './fake-access';
 import { createFakePrinter } from './fake-printer';
 import { createFakeRefunds } from './fake-refunds';
+import { createFakeShift } from './fake-shift';
+import type { ApprovalSchema } from '../../../shared/api/auth';
+import type { z } from 'zod';
 
 /**
  * A small but real in-memory till host for renderer tests: it keeps a cart, refuses what the
@@ -53,9 +57,37 @@ type Used =
   | 'printer.test'
   | 'printer.lastJob'
   | 'printer.configure'
-  | 'printer.report';
+  | 'printer.report'
+  | 'auth.current'
+  | 'auth.signIn'
+  | 'auth.signOut'
+  | 'auth.setup'
+  | 'user.list'
+  | 'user.add'
+  | 'user.setActive'
+  | 'user.resetPin'
+  | 'audit.list'
+  | 'audit.verify'
+  | 'order.search'
+  | 'shift.current'
+  | 'shift.open'
+  | 'shift.beginClose'
+  | 'shift.cancelClose'
+  | 'shift.close'
+  | 'report.x'
+  | 'report.day'
+  | 'report.list'
+  | 'report.get'
+  | 'report.reprint';
 
-export function createFakeTill(sandbox = true) {
+export interface FakeOptions {
+  /** Who is signed in at the start (the demo cashier by default); null: nobody. */
+  signedIn?: string | null;
+  /** A shift is open at the start (default), so sales work at once. */
+  shiftOpen?: boolean;
+}
+
+export function createFakeTill(sandbox = true, opts: FakeOptions = {}) {
   let seq = 0;
   const listeners = new Map<EventName, Set<(p: never) => void>>();
   const emit = <E extends EventName>(e: E, p: EventPayload<E>) => {
@@ -77,6 +109,14 @@ export function createFakeTill(sandbox = true) {
   const orders = new Map<string, Sale>([[sale.orderId, sale]]);
   const cancelRequested = new Set<string>();
   const refunds = createFakeRefunds();
+  const access = createFakeAccess(sandbox, opts.signedIn === undefined ? '1001' : opts.signedIn);
+  const shift = createFakeShift(
+    () => [...payments.values()],
+    () => access.current()?.userId ?? 'system',
+    opts.shiftOpen ?? true,
+  );
+  /** The supervisor who approved the call in progress (for the audit rows it writes). */
+  let approver: string | null = null;
   const calls: string[] = [];
   const reprints: string[] = [];
   const printer = createFakePrinter(
@@ -219,6 +259,7 @@ export function createFakeTill(sandbox = true) {
       deadlineAt: method === 'CASH' ? null : new Date(Date.now() + 45_000).toISOString(),
     };
     payments.set(id, p);
+    shift.take(id);
     settleOrder(sale.orderId);
     return method === 'CASH' ? advance(id, 'PAID') : advance(id, 'PENDING');
   }
@@ -246,8 +287,34 @@ export function createFakeTill(sandbox = true) {
           payments: ofOrder(orderId),
           receipt: receiptOf(orderId),
           refunds: refunds.of(ofOrder(orderId)),
+          refund: refundSummary(orderId),
         })
       : no('NOT_FOUND', 'orderId');
+  };
+  /** As electron/payments/refunds.ts summary(): what went back, what is in flight, what is left. */
+  function refundSummary(orderId: string) {
+    const rows = refunds.of(paidOf(orderId));
+    const sum = (state: string) =>
+      rows.filter((r) => r.state === state).reduce((n, r) => n + r.amountFen, 0);
+    const paid = paidOf(orderId).reduce((n, p) => n + p.amountFen, 0);
+    const refundedFen = sum('REFUNDED');
+    const pendingFen = sum('PENDING');
+    const state: 'NONE' | 'PARTIAL' | 'FULL' =
+      refundedFen === 0 ? 'NONE' : refundedFen >= paid ? 'FULL' : 'PARTIAL';
+    return {
+      state,
+      refundedFen,
+      pendingFen,
+      refundableFen: Math.max(0, paid - refundedFen - pendingFen),
+    };
+  }
+
+  /** A fake domain's answer (a value or its refusal), audited like the host does. */
+  const answer = <T extends object>(r: T | ApiError, action: string): Promise<Result<T>> => {
+    if ('code' in r && 'messageZh' in r)
+      return Promise.resolve({ ok: false, error: r as ApiError });
+    access.record(action, null, approver);
+    return ok(r as T);
   };
 
   const implemented: Pick<TillApi, Used | 'on'> = {
@@ -305,6 +372,8 @@ export function createFakeTill(sandbox = true) {
     'sale.clear': () => (editable() ? ok(touch([])) : no('SALE_LOCKED')),
     'pay.start': (input) => {
       if (sale.lines.length === 0) return no('EMPTY_CART');
+      const blocked = shift.blocked();
+      if (blocked) return Promise.resolve({ ok: false, error: blocked });
       const due = dueOf(sale.orderId);
       if (ofOrder(sale.orderId).some((p) => !FINAL.includes(p.state)) || due <= 0)
         return no('SALE_LOCKED');
@@ -332,10 +401,35 @@ export function createFakeTill(sandbox = true) {
         cancelRequested.add(paymentId);
       return ok(p);
     },
-    'order.refund': ({ orderId, requestId, amountFen }) => {
+    'order.refund': ({ orderId, requestId, amountFen, reason }) => {
       if (orders.get(orderId)?.status !== 'PAID') return no('NOT_FOUND', 'orderId');
+      const before = refunds.count();
       const rows = refunds.refund(paidOf(orderId), requestId, amountFen);
-      return rows ? ok({ orderId, refunds: rows }) : no('BAD_REQUEST', 'amountFen');
+      if (!rows) return no('REFUND_TOO_MUCH', 'amountFen');
+      const fresh = refunds.count() > before;
+      if (fresh) access.record('refund.request', orderId, approver);
+      const method = (r: (typeof rows)[number]) => payments.get(r.paymentId)?.method;
+      const slip = fresh
+        ? printer.enqueue(null, 'refund-slip', [
+            { kind: 'text', text: `退款单 ${reason}`, bold: false, double: false, align: 'left' },
+          ]).job
+        : null;
+      return ok({
+        orderId,
+        refunds: rows,
+        cashBackFen: rows
+          .filter((r) => method(r) === 'CASH' && r.state === 'REFUNDED')
+          .reduce((n, r) => n + r.amountFen, 0),
+        walletBack: rows
+          .filter((r) => method(r) !== 'CASH')
+          .map((r) => ({
+            method: method(r) as 'WECHAT' | 'ALIPAY',
+            amountFen: r.amountFen,
+            state: r.state,
+          })),
+        summary: refundSummary(orderId),
+        slipJob: slip,
+      });
     },
     'order.find': ({ query }) => {
       const q = query.trim();
@@ -359,6 +453,7 @@ export function createFakeTill(sandbox = true) {
       }));
       const mark = { ...lines[0]!, text: '重打印 REPRINT', bold: true, align: 'center' as const };
       reprints.push(orderId);
+      access.record('receipt.reprint', orderId, approver);
       return ok(printer.send(printer.enqueue(orderId, 'reprint', [mark, ...lines])));
     },
     'receipt.preview': ({ orderId }) => {
@@ -381,6 +476,109 @@ export function createFakeTill(sandbox = true) {
       return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
     },
     'printer.report': () => ok({ text: printer.report() }),
+    'auth.current': () => ok(access.session()),
+    'auth.signIn': ({ userId, pin }) => {
+      const refused = access.signIn(userId, pin);
+      if (refused) return Promise.resolve({ ok: false, error: refused });
+      emit('auth.changed', access.session());
+      return ok(access.session());
+    },
+    'auth.signOut': () => {
+      access.signOut();
+      emit('auth.changed', access.session());
+      return ok(access.session());
+    },
+    'auth.setup': () => no('FORBIDDEN'),
+    'user.list': () => ok({ users: access.users.map(({ pin: _p, ...u }) => u) }),
+    'user.add': (u) => {
+      if (access.users.some((x) => x.userId === u.userId)) return no('USER_EXISTS', 'userId');
+      const row = { ...u, active: true, demo: false, lockedUntil: null, createdAt: now() };
+      access.users.push(row);
+      const { pin: _p, ...pub } = row;
+      return ok(pub);
+    },
+    'user.setActive': ({ userId, active }) => {
+      const u = access.users.find((x) => x.userId === userId);
+      if (!u) return no('NOT_FOUND', 'userId');
+      u.active = active;
+      const { pin: _p, ...pub } = u;
+      return ok(pub);
+    },
+    'user.resetPin': ({ userId, pin }) => {
+      const u = access.users.find((x) => x.userId === userId);
+      if (!u) return no('NOT_FOUND', 'userId');
+      u.pin = pin;
+      const { pin: _p, ...pub } = u;
+      return ok(pub);
+    },
+    'audit.list': ({ actor, limit = 50 }) => {
+      const rows = access.audit.filter((r) => !actor || r.actor === actor);
+      return ok({ rows: rows.slice(0, limit), hasMore: rows.length > limit });
+    },
+    'audit.verify': () =>
+      ok({ ok: true, rows: access.audit.length, legacyRows: 0, head: null, firstBad: null }),
+    'order.search': ({ number, status, pageSize = 20 }) => {
+      const list = [...orders.values()]
+        .filter((o) => o.status !== 'OPEN' || ofOrder(o.orderId).length > 0)
+        .filter(
+          (o) =>
+            !number ||
+            o.orderId.endsWith(number) ||
+            ofOrder(o.orderId).some((p) => p.merchantOrderNo.endsWith(number)),
+        )
+        .map((o) => {
+          const r = refundSummary(o.orderId);
+          const state =
+            o.status !== 'PAID'
+              ? ('open' as const)
+              : r.state === 'NONE'
+                ? ('paid' as const)
+                : r.state === 'FULL'
+                  ? ('refunded' as const)
+                  : ('partly_refunded' as const);
+          return {
+            orderId: o.orderId,
+            status: o.status,
+            state,
+            totalFen: o.totalFen,
+            refundedFen: r.refundedFen,
+            cashier: '1001',
+            cashierName: '王芳',
+            createdAt: o.createdAt,
+            paidAt: null,
+            payments: ofOrder(o.orderId).map((p) => ({
+              method: p.method,
+              amountFen: p.amountFen,
+              state: p.state,
+              merchantOrderNo: p.merchantOrderNo,
+              platformOrderNo: p.platformOrderNo,
+              thirdPartyOrderNo: p.thirdPartyOrderNo,
+            })),
+          };
+        })
+        .filter((o) => !status || o.state === status)
+        .reverse();
+      return ok({
+        orders: list.slice(0, pageSize),
+        page: 1,
+        pageSize,
+        hasMore: list.length > pageSize,
+      });
+    },
+    'shift.current': () => ok({ shift: shift.current() }),
+    'shift.open': ({ floatFen }) => answer(shift.open(floatFen), 'shift.open'),
+    'shift.beginClose': () => answer(shift.move('CLOSING'), 'shift.beginClose'),
+    'shift.cancelClose': () => answer(shift.move('OPEN'), 'shift.cancelClose'),
+    'shift.close': ({ countedFen, carryOver }) =>
+      answer(shift.close(countedFen, carryOver ?? false), 'shift.close'),
+    'report.x': () => answer(shift.x(), 'report.print'),
+    'report.day': () => answer(shift.x(), 'report.print'),
+    'report.list': () => ok({ reports: shift.reports.map(({ text: _t, figures: _f, ...r }) => r) }),
+    'report.get': ({ reportId }) => {
+      const r = shift.reports.find((x) => x.reportId === reportId);
+      return r ? ok(r) : no('NOT_FOUND', 'reportId');
+    },
+    'report.reprint': ({ reportId }) => answer(shift.reprint(reportId), 'report.print'),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
@@ -403,9 +601,15 @@ export function createFakeTill(sandbox = true) {
     const real = api[name] as (i: unknown) => Promise<Result<unknown>>;
     (api as unknown as Record<string, unknown>)[name] = (i: unknown) => {
       calls.push(name);
-      const input = contract[name].input.safeParse(i ?? {});
+      // As electron/api/dispatch.ts: the approval travels beside the fields, checked first.
+      const { approval, ...rest } = (i ?? {}) as { approval?: z.infer<typeof ApprovalSchema> };
+      const input = contract[name].input.safeParse(rest);
       if (!input.success) return no('BAD_REQUEST', input.error.issues[0]?.path.join('.'));
+      const admitted = access.admit(name, input.data as never, approval);
+      if (admitted.error) return Promise.resolve({ ok: false, error: admitted.error });
+      approver = admitted.approver;
       const answer = real(input.data);
+      approver = null;
       // Checked beside the answer, not in its way: a drifting fake fails the run (an unhandled
       // rejection) without changing when the renderer hears back.
       void answer.then((r) => r.ok && contract[name].output.parse(r.value));
@@ -420,6 +624,8 @@ export function createFakeTill(sandbox = true) {
   };
   return {
     api,
+    access,
+    shift,
     printer,
     reprints,
     advance,

@@ -22,7 +22,8 @@ async function paid() {
 }
 
 beforeEach(() => {
-  till = createFakeTill();
+  // A supervisor at the till: sales, and reprints without asking for an approval.
+  till = createFakeTill(true, { signedIn: '8001' });
   store = createTillStore(till.api);
   stops.push(startBridge(till.api, store, 10, 1000));
 });

@@ -24,7 +24,7 @@ async function paidSale() {
 }
 
 beforeEach(() => {
-  till = createFakeTill();
+  till = createFakeTill(true, { signedIn: '8001' }); // a supervisor refunds alone
   ids = [];
   store = createTillStore(till.api, {
     newRequestId: () => {
@@ -59,8 +59,8 @@ describe('supervisor lookup and refunds', () => {
     await s().findOrder(wallet);
     s().openRefund();
     expect(s().refund?.requestId).toBe('req1');
-    await Promise.all([s().submitRefund(100), s().submitRefund(100)]);
-    await s().submitRefund(100); // a retry: same request
+    await Promise.all([s().submitRefund('顾客退货', 100), s().submitRefund('顾客退货', 100)]);
+    await s().submitRefund('顾客退货', 100); // a retry: same request
     expect(till.calls.filter((c) => c === 'order.refund')).toHaveLength(2);
     expect(till.refunds.count()).toBe(1);
     expect(s().refund?.result?.refunds).toEqual([
@@ -74,17 +74,17 @@ describe('supervisor lookup and refunds', () => {
     await s().findOrder(wallet);
     till.refunds.setWalletOutcome('PENDING');
     s().openRefund();
-    await s().submitRefund(200);
+    await s().submitRefund('顾客退货', 200);
     expect(s().refund?.result?.refunds[0]?.state).toBe('PENDING');
     till.refunds.settle('REFUNDED');
-    await s().submitRefund(999); // the retry asks about the same ¥2, not a new ¥9.99
+    await s().submitRefund('顾客退货', 999); // the retry asks about the same ¥2, not a new ¥9.99
     expect(s().refund?.result?.refunds).toEqual([
       expect.objectContaining({ amountFen: 200, state: 'REFUNDED' }),
     ]);
     s().closeRefund();
     s().openRefund();
     expect(s().refund?.requestId).toBe('req2');
-    await s().submitRefund(); // all that is left: ¥22.90 WeChat, then ¥5 cash
+    await s().submitRefund('顾客退货'); // all that is left: ¥22.90 WeChat, then ¥5 cash
     expect(s().refund?.result?.refunds.map((r) => r.amountFen)).toEqual([2290, 500]);
     expect(s().refundsSeen.map((r) => r.amountFen)).toEqual([200, 2290, 500]);
   });
@@ -93,9 +93,9 @@ describe('supervisor lookup and refunds', () => {
     const { wallet } = await paidSale();
     await s().findOrder(wallet);
     s().openRefund();
-    await s().submitRefund(99_999);
-    expect(s().error?.code).toBe('BAD_REQUEST');
-    expect(s().refund).toMatchObject({ busy: false, result: null });
+    await s().submitRefund('顾客退货', 99_999);
+    expect(s().error?.code).toBe('REFUND_TOO_MUCH');
+    expect(s().refund).toMatchObject({ busy: false, result: null, sent: false });
   });
 
   it('cannot refund an order that is not paid, and closes nothing while a refund is in flight', async () => {
@@ -103,7 +103,7 @@ describe('supervisor lookup and refunds', () => {
     await s().scan(CATALOGUE[0]!.barcode);
     await s().findOrder(s().sale!.orderId);
     s().openRefund();
-    const pending = s().submitRefund();
+    const pending = s().submitRefund('顾客退货');
     s().closeRefund();
     expect(s().refund?.busy).toBe(true);
     await pending;

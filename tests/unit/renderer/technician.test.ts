@@ -11,7 +11,7 @@ const s = () => store.getState();
 const stops: (() => void)[] = [];
 
 beforeEach(() => {
-  till = createFakeTill();
+  till = createFakeTill(true, { signedIn: '9001' }); // the technician
   store = createTillStore(till.api);
 });
 afterEach(() => stops.splice(0).forEach((stop) => stop()));

@@ -25,6 +25,23 @@ export function OrderFacts({ detail }: { detail: OrderDetail }) {
       <dd className="num strong">{formatFen(sale.totalFen)}</dd>
       <dt>{t('supervisor.createdAt')}</dt>
       <dd className="num">{new Date(sale.createdAt).toLocaleString('zh-CN')}</dd>
+      {sale.status === 'PAID' ? (
+        <>
+          <dt>{t('supervisor.refund')}</dt>
+          <dd data-testid="sv-refund-state">
+            <span className={`state-chip refund-${detail.refund.state}`}>
+              {t(`refundMore.state.${detail.refund.state}`)}
+            </span>
+            {detail.refund.state !== 'NONE'
+              ? ` ${t('refundMore.refunded')} ${formatFen(detail.refund.refundedFen)}`
+              : ''}
+          </dd>
+          <dt>{t('refundMore.refundable')}</dt>
+          <dd className="num strong" data-testid="sv-refundable">
+            {formatFen(detail.refund.refundableFen)}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -3,29 +3,44 @@ import { useTranslation } from 'react-i18next';
 import { formatFen, parseYuan } from '../../../../shared/money';
 import { keepFocus, useKeepFocus, useKeys } from '../../hooks';
 import { useActions, useTill } from '../../state/react';
+import { PrintStatus } from '../PrintStatus';
 import { RefundList } from './RefundList';
+import { RefundSplit } from './RefundSplit';
 
 /**
- * One refund: full (empty amount) or part, in yuan. The requestId was made when this dialog
- * opened, so a double press or a retry after a lost answer refunds once.
+ * One refund: full (empty amount) or part, in yuan, with its reason. The requestId was made
+ * when this dialog opened, so a double press or a retry after a lost answer refunds once. A
+ * cashier's refund asks a supervisor to approve it on this screen (the host decides).
  */
-export function RefundDialog({ orderId, paidFen }: { orderId: string; paidFen: number }) {
+export function RefundDialog({
+  orderId,
+  paidFen,
+  leftFen,
+}: {
+  orderId: string;
+  paidFen: number;
+  leftFen: number;
+}) {
   const { t } = useTranslation();
   const draft = useTill((s) => s.refund);
   const actions = useActions();
   const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useKeepFocus(input);
+  const reasons = t('refundMore.reasons', { returnObjects: true }) as string[];
 
   const amount = text.trim() === '' ? null : parseYuan(text);
   const invalid = text.trim() !== '' && (amount === null || amount <= 0);
-  const tooMuch = amount !== null && amount > paidFen;
+  const tooMuch = amount !== null && amount > leftFen;
   const locked = draft?.sent ?? false;
+  const why = locked ? (draft?.reason ?? '') : reason.trim();
   // After an answer, only a PENDING refund is worth asking about again (same request).
   const settled = draft?.result?.refunds.every((r) => r.state !== 'PENDING') ?? false;
-  const canSend = !!draft && !draft.busy && (locked ? !settled : !invalid && !tooMuch);
+  const canSend =
+    !!draft && !draft.busy && why !== '' && (locked ? !settled : !invalid && !tooMuch);
   const send = () => {
-    if (canSend) void actions.submitRefund(amount ?? undefined);
+    if (canSend) void actions.submitRefund(why, amount ?? undefined);
   };
 
   useKeys((e) => {
@@ -48,9 +63,13 @@ export function RefundDialog({ orderId, paidFen }: { orderId: string; paidFen: n
         role="dialog"
         aria-modal="true"
         aria-label={t('refund.title')}
+        data-own-focus
       >
         <h2 className="dialog-title">{t('refund.title')}</h2>
-        <p className="refund-order">{t('refund.order', { orderId, paid: formatFen(paidFen) })}</p>
+        <p className="refund-order">
+          {t('refund.order', { orderId, paid: formatFen(paidFen) })} · {t('refundMore.refundable')}{' '}
+          <strong className="num">{formatFen(leftFen)}</strong>
+        </p>
         <label className="refund-label" htmlFor="refund-amount">
           {t('refund.amountLabel')}
         </label>
@@ -71,7 +90,45 @@ export function RefundDialog({ orderId, paidFen }: { orderId: string; paidFen: n
           {tooMuch ? <span className="code-bad">{t('refund.tooMuch')}</span> : null}
           {draft.busy ? <span className="code-hint">{t('refund.sending')}</span> : null}
         </div>
-        {draft.result ? <RefundList refunds={draft.result.refunds} /> : null}
+        <label className="refund-label" htmlFor="refund-reason">
+          {t('refundMore.reason')}
+        </label>
+        <div className="reason-row">
+          {reasons.map((r) => (
+            <button
+              key={r}
+              type="button"
+              className={`chip ${why === r ? 'on' : ''}`}
+              disabled={locked}
+              onMouseDown={keepFocus}
+              onClick={() => setReason(r)}
+            >
+              {r}
+            </button>
+          ))}
+          <input
+            id="refund-reason"
+            className="reason-input"
+            maxLength={80}
+            value={locked ? why : reason}
+            readOnly={locked}
+            placeholder={t('refundMore.reasonPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="refund-reason"
+          />
+        </div>
+        {!why && !locked ? <p className="code-hint">{t('refundMore.needReason')}</p> : null}
+        {draft.result ? (
+          <>
+            <RefundSplit result={draft.result} />
+            <RefundList refunds={draft.result.refunds} />
+            {draft.slipJob ? (
+              <p className="refund-slip">
+                {t('refundMore.slip')}：<PrintStatus job={draft.slipJob} />
+              </p>
+            ) : null}
+          </>
+        ) : null}
         <p className="refund-once">{t('refund.once')}</p>
         <div className="dialog-actions">
           <button

@@ -13,12 +13,17 @@ export const createReprintSlice =
       const orderId = get().lookup?.sale.orderId;
       if (!orderId || !get().lookup?.receipt || get().reprintBusy) return;
       set({ reprintBusy: true });
-      const r = await api['receipt.reprint']({ orderId });
+      const r = await get().withApproval('reprint', (approval) =>
+        api['receipt.reprint']({ orderId, ...(approval ? { approval } : {}) }),
+      );
       set({ reprintBusy: false });
       if (!r.ok) set({ error: r.error });
       else get().applyLookupJob(r.value);
     },
     applyLookupJob(job) {
+      const refund = get().refund;
+      if (refund?.slipJob?.jobId === job.jobId)
+        set({ refund: { ...refund, slipJob: newer(refund.slipJob, job) } });
       if (!job.orderId || get().lookup?.sale.orderId !== job.orderId) return;
       set({ lookupJob: newer(get().lookupJob, job) });
     },

@@ -23,13 +23,14 @@ export const createSupervisorSlice =
     lookupBusy: false,
     refundsSeen: [],
     refund: null,
-    async findOrder(raw) {
+    async findOrder(raw, opts = {}) {
       const query = raw.trim();
       if (!query || get().lookupBusy) return false;
       set({ lookupBusy: true });
       const r = await api['order.find']({ query });
       set({ lookupBusy: false });
       if (!r.ok) {
+        if (opts.quiet && r.error.code === 'NOT_FOUND') return false;
         set({ error: r.error, lookup: null, lookupJob: null, refund: null, refundsSeen: [] });
         return false;
       }
@@ -52,7 +53,9 @@ export const createSupervisorSlice =
           busy: false,
           sent: false,
           amountFen: null,
+          reason: null,
           result: null,
+          slipJob: null,
         },
       });
     },
@@ -60,26 +63,47 @@ export const createSupervisorSlice =
       if (get().refund?.busy) return; // the answer is on its way: keep showing where it is
       set({ refund: null });
     },
-    async submitRefund(amountFen) {
+    async submitRefund(reasonText, amountFen) {
       const draft = get().refund;
       const orderId = get().lookup?.sale.orderId;
       if (!draft || draft.busy || !orderId) return;
-      // A retry of this dialog repeats the first request exactly: same requestId, same amount.
+      // A retry of this dialog repeats the first request exactly: same requestId, amount, reason.
       const amount = draft.sent ? draft.amountFen : (amountFen ?? null);
-      set({ refund: { ...draft, busy: true, sent: true, amountFen: amount } });
-      const r = await api['order.refund']({
-        orderId,
-        requestId: draft.requestId,
-        ...(amount !== null ? { amountFen: amount } : {}),
-      });
+      const reason = draft.sent && draft.reason ? draft.reason : reasonText.trim();
+      if (!reason) return;
+      set({ refund: { ...draft, busy: true, amountFen: amount, reason } });
+      const r = await get().withApproval('refund', (approval) =>
+        api['order.refund']({
+          orderId,
+          requestId: draft.requestId,
+          reason,
+          ...(amount !== null ? { amountFen: amount } : {}),
+          ...(approval ? { approval } : {}),
+        }),
+      );
       const now = get().refund;
+      const mine = now?.requestId === draft.requestId;
       if (r.ok) {
         set({ refundsSeen: merge(get().refundsSeen, r.value.refunds), error: null });
-        if (now?.requestId === draft.requestId)
-          set({ refund: { ...now, busy: false, result: r.value } });
+        if (mine && now)
+          set({
+            refund: {
+              ...now,
+              busy: false,
+              sent: true,
+              result: r.value,
+              slipJob: r.value.slipJob ?? now.slipJob,
+            },
+          });
+        // The order's status (refunded / partly refunded) and what is left, from the host.
+        const d = await api['order.get']({ orderId });
+        if (d.ok && get().lookup?.sale.orderId === orderId) set({ lookup: d.value });
       } else {
         set({ error: r.error });
-        if (now?.requestId === draft.requestId) set({ refund: { ...now, busy: false } });
+        // Only an answer that leaves the outcome open (lost, a bug) fixes the request: a
+        // definite refusal (no approval, too much, bad input) refunded nothing.
+        const sent = ['INTERNAL', 'GATEWAY'].includes(r.error.code);
+        if (mine && now) set({ refund: { ...now, busy: false, sent: now.sent || sent } });
       }
     },
   });

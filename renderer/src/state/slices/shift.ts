@@ -1,0 +1,99 @@
+import type { StateCreator } from 'zustand';
+import type { TillApi } from '../../../../shared/contract';
+import type { Result } from '../../../../shared/result';
+import type { All, ShiftSlice } from '../types';
+
+/** 交接班 and its reports; every report printed is also shown on screen. */
+export const createShiftSlice =
+  (api: TillApi): StateCreator<All, [], [], ShiftSlice> =>
+  (set, get) => {
+    const busy = async <T>(run: () => Promise<Result<T>>): Promise<Result<T> | null> => {
+      if (get().shiftBusy) return null;
+      set({ shiftBusy: true });
+      try {
+        const r = await run();
+        if (!r.ok) set({ error: r.error });
+        else set({ error: null });
+        return r;
+      } finally {
+        set({ shiftBusy: false });
+      }
+    };
+    const printed = (r: Result<ShiftSlice['report'] & object> | null) => {
+      if (r?.ok) {
+        set({ report: r.value });
+        void get().loadReports();
+      }
+      return r?.ok ?? false;
+    };
+    return {
+      shift: null,
+      shiftLoaded: false,
+      shiftBusy: false,
+      report: null,
+      reports: [],
+      async loadShift() {
+        const r = await api['shift.current']({});
+        if (r.ok) set({ shift: r.value.shift, shiftLoaded: true });
+      },
+      async openShift(floatFen) {
+        const r = await busy(() => api['shift.open']({ floatFen }));
+        if (r?.ok) set({ shift: r.value, screen: 'checkout' });
+        return r?.ok ?? false;
+      },
+      async beginClose() {
+        const r = await busy(() => api['shift.beginClose']({}));
+        if (r?.ok) set({ shift: r.value });
+      },
+      async cancelClose() {
+        const r = await busy(() => api['shift.cancelClose']({}));
+        if (r?.ok) set({ shift: r.value });
+      },
+      async closeShift(countedFen, carryOver = false) {
+        const r = await busy(() =>
+          carryOver
+            ? get().withApproval('carryOver', (approval) =>
+                api['shift.close']({ countedFen, carryOver, ...(approval ? { approval } : {}) }),
+              )
+            : api['shift.close']({ countedFen }),
+        );
+        if (r?.ok) set({ shift: null });
+        return printed(r);
+      },
+      async printX() {
+        printed(await busy(() => api['report.x']({})));
+      },
+      async printDay() {
+        printed(
+          await busy(() =>
+            get().withApproval('dayReport', (approval) =>
+              api['report.day']({ ...(approval ? { approval } : {}) }),
+            ),
+          ),
+        );
+      },
+      async loadReports() {
+        const r = await api['report.list']({ limit: 10 });
+        if (r.ok) set({ reports: r.value.reports });
+      },
+      async showReport(reportId) {
+        const r = await api['report.get']({ reportId });
+        if (r.ok) set({ report: r.value });
+        else set({ error: r.error });
+      },
+      async reprintReport() {
+        const id = get().report?.reportId;
+        if (id) printed(await busy(() => api['report.reprint']({ reportId: id })));
+      },
+      applyShift(shift) {
+        set({ shift, shiftLoaded: true });
+      },
+      async noSaleDrawer() {
+        // The drawer kick alone (printer.test drawerOnly) until a drawer.open channel exists.
+        const r = await get().withApproval('drawer', (approval) =>
+          api['printer.test']({ drawerOnly: true, ...(approval ? { approval } : {}) }),
+        );
+        if (!r.ok) set({ error: r.error });
+      },
+    };
+  };
