@@ -3,6 +3,12 @@ import { migrate } from './migrate';
 
 export type Db = Database.Database;
 
+/**
+ * 64 MiB of page cache (negative = KiB): a year of orders is a few hundred MB, and a
+ * supervisor's search touches a few hundred rows scattered across it (bench/search.ts).
+ */
+export const PAGE_CACHE = -65_536;
+
 export interface OpenOptions {
   /** Path of the compiled addon for the current runtime (see native.ts); default: npm's build. */
   nativeBinding?: string;
@@ -23,6 +29,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma(`cache_size = ${PAGE_CACHE}`);
     migrate(db);
   }
   return db;

@@ -35,6 +35,7 @@ export function App() {
   const screen = useTill((s) => s.screen);
   const lang = useTill((s) => s.lang);
   const session = useTill((s) => s.session);
+  const shiftKnown = useTill((s) => s.shiftLoaded || s.session?.user?.role === 'technician');
   const { i18n } = useTranslation();
   useEffect(() => {
     void i18n.changeLanguage(lang);

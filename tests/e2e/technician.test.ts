@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index';
+import { DEMO } from '../helpers/kioskClient';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
 import {
@@ -33,7 +34,7 @@ describe.skipIf(!E2E_READY)('technician screen (F9)', () => {
 
   beforeAll(async () => {
     other = await startVirtualPrinter();
-    host = await startHost(null);
+    host = await startHost(null, 30_000, { signIn: DEMO.technician }); // lands on F9
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watchPageErrors(page, pageErrors);
@@ -142,7 +143,8 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
   beforeAll(async () => {
     printer = await startVirtualPrinter();
     printer.setFault('paper-end');
-    host = await startHost(printer.uri);
+    // A supervisor sells and reprints without asking anyone.
+    host = await startHost(printer.uri, 30_000, { signIn: DEMO.supervisor });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watchPageErrors(page, pageErrors);

@@ -18,7 +18,9 @@ import {
 } from './pages/host';
 import { CashPage, PaymentPage } from './pages/payment';
 import { screenshots } from './pages/shots';
+import { ApprovalPage } from './pages/signin';
 import { SupervisorPage } from './pages/supervisor';
+import { APPROVAL } from '../helpers/kioskClient';
 
 /**
  * Cancel, split tender and the supervisor's refund at a kiosk-mode till in the sandbox.
@@ -178,10 +180,22 @@ describe.skipIf(!E2E_READY)(
       await shot('supervisor-order');
       await sv.openRefund();
       await page.keyboard.type('1', { delay: 5 });
+      await page.getByRole('button', { name: '顾客退货' }).click();
       await shot('refund-dialog');
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Enter'); // a double press refunds once
+      // The cashier may not refund alone: a supervisor approves on this screen (主管授权).
+      const approval = new ApprovalPage(page);
+      await approval.dialog.waitFor();
+      await shot('refund-approval');
+      await approval.approve({ userId: '8001', pin: '0000' });
+      await approval.error.waitFor();
+      expect(await approval.error.textContent()).toContain('工号或密码错误');
+      await approval.approve(APPROVAL);
+      await approval.dialog.waitFor({ state: 'detached' });
+      await page.keyboard.press('Enter'); // a second press refunds once
       await sv.refundStates.filter({ hasText: '已退款' }).first().waitFor();
+      await page.getByTestId('refund-split').waitFor();
+      await page.locator('.refund-slip').filter({ hasText: '已打印' }).waitFor();
       await shot('refund-done');
       expect(await sv.refundStates.count()).toBe(1);
       await page.keyboard.press('Escape');
@@ -189,13 +203,19 @@ describe.skipIf(!E2E_READY)(
       await shot('supervisor-after-refund');
       const d = db();
       try {
-        expect(d.prepare('SELECT amount_fen, state FROM refunds').all()).toEqual([
-          { amount_fen: 100, state: 'REFUNDED' },
+        expect(d.prepare('SELECT amount_fen, state, reason FROM refunds').all()).toEqual([
+          { amount_fen: 100, state: 'REFUNDED', reason: '顾客退货' },
         ]);
+        // Audited as the cashier's, with the supervisor who approved it.
+        expect(
+          d.prepare("SELECT actor, approver FROM audit_log WHERE action = 'refund.request'").all(),
+        ).toEqual([{ actor: '1001', approver: '8001' }]);
       } finally {
         d.close();
       }
-      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape'); // the order → today's list
+      await page.getByTestId('sv-results').waitFor();
+      await page.keyboard.press('Escape'); // the list → checkout
       await co.scanInput.waitFor();
       await page.locator('.lang-toggle').click();
       await sv.open();

@@ -50,7 +50,7 @@ export function HeaderBar() {
         {user ? (
           <button
             type="button"
-            className="lang-toggle"
+            className="signout-button"
             onMouseDown={keepFocus}
             onClick={() => void signOut()}
             data-testid="sign-out"

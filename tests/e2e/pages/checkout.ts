@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { DEMO, type SignIn } from '../../helpers/kioskClient';
+import { SignInPage } from './signin';
 
 /** The checkout screen, driven the way a till is: a scanner (keys + Enter) and F-keys. */
 export class CheckoutPage {
@@ -22,10 +24,26 @@ export class CheckoutPage {
     this.header = page.locator('.header-bar');
   }
 
-  async open(url: string) {
+  /**
+   * Opens the till page. When nobody is signed in at the till, signs `who` in on the sign-in
+   * screen (the demo cashier by default) and opens a shift with no float if none is open.
+   * Resolves on the screen the signed-in user works on (checkout; the technician's printer).
+   */
+  async open(url: string, who: Pick<SignIn, 'userId' | 'pin'> = DEMO.cashier) {
     await this.page.goto(url);
-    await this.scanInput.waitFor();
     await this.page.locator('.store-name').filter({ hasNotText: '…' }).waitFor();
+    const any = (ids: string[]) =>
+      this.page.locator(ids.map((id) => `[data-testid="${id}"]`).join(', ')).first();
+    await any(['signin-user', 'scan-input', 'shift-cash', 'tech-printer']).waitFor();
+    if (await this.page.getByTestId('signin-user').isVisible()) {
+      await new SignInPage(this.page).signIn(who);
+      await any(['scan-input', 'shift-cash', 'tech-printer']).waitFor();
+    }
+    if (await this.page.getByTestId('shift-cash').isVisible()) {
+      await this.page.keyboard.type('0', { delay: 5 });
+      await this.page.keyboard.press('Enter');
+    }
+    if (!(await this.page.getByTestId('tech-printer').isVisible())) await this.scanInput.waitFor();
   }
 
   /** A barcode scanner is a keyboard: digits, then Enter, into whatever has focus. */

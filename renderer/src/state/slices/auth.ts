@@ -56,12 +56,14 @@ export const createAuthSlice =
         void get().openTechnician();
         return;
       }
-      set({ screen: 'checkout' });
+      // The screen waits for the shift: with none open, the cashier starts by opening one.
+      set({ shiftLoaded: false });
       void get().loadSale();
       void get()
         .loadShift()
         .then(() => {
-          if (!get().shift && get().session?.user?.userId === now) set({ screen: 'shift' });
+          if (get().session?.user?.userId !== now) return;
+          set({ screen: get().shift ? 'checkout' : 'shift' });
         });
     },
   });

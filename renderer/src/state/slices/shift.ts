@@ -35,6 +35,7 @@ export const createShiftSlice =
       async loadShift() {
         const r = await api['shift.current']({});
         if (r.ok) set({ shift: r.value.shift, shiftLoaded: true });
+        else set({ shiftLoaded: true, error: r.error });
       },
       async openShift(floatFen) {
         const r = await busy(() => api['shift.open']({ floatFen }));
