@@ -82,7 +82,8 @@ export function createSearchRepo(db: Db) {
     return st as Statement<[Record<string, string | number>], R>;
   };
   function search(f: SearchFilter): OrderSummary[] {
-    const where: string[] = [];
+    // The empty cart waiting on the till is no order yet.
+    const where: string[] = ["NOT (o.status = 'OPEN' AND o.total_fen = 0)"];
     const args: Record<string, string | number> = { limit: f.limit, offset: f.offset };
     if (f.number) {
       where.push(`o.id IN (${NUMBER_MATCH})`);
@@ -119,7 +120,7 @@ export function createSearchRepo(db: Db) {
       `SELECT o.id, o.status, o.total_fen, o.refunded_fen, o.cashier, o.created_at, o.paid_at,
            COALESCE(u.name, o.cashier) AS cashier_name
          FROM orders o LEFT JOIN users u ON u.id = o.cashier
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         WHERE ${where.join(' AND ')}
          ORDER BY o.created_at DESC, o.rowid DESC LIMIT @limit OFFSET @offset`,
     ).all(args);
     if (orders.length === 0) return [];

@@ -48,7 +48,9 @@ export function App() {
       ? 'setup'
       : !session.user
         ? 'signin'
-        : 'till';
+        : shiftKnown // the first screen depends on whether a shift is open
+          ? 'till'
+          : null;
   const Current = SCREENS[screen];
   return (
     <div className="app" data-screen={gate === 'till' ? screen : (gate ?? 'loading')}>

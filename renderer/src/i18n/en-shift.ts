@@ -29,6 +29,12 @@ export const enShift: typeof zhShift = {
     back: 'Back to checkout',
     kind: { X: 'X report', Z: 'Z report', DAY: 'Day report' },
     copy: 'copy',
+    net: 'Net takings',
+    expected: 'Cash expected',
+    difference: 'Difference',
+    short: 'short',
+    over: 'over',
+    even: 'exact',
   },
   search: {
     today: "Today's orders",

@@ -27,6 +27,12 @@ export const zhShift = {
     back: '返回收银',
     kind: { X: 'X 报表', Z: 'Z 报表', DAY: '日报表' },
     copy: '副本',
+    net: '合计净额',
+    expected: '应有现金',
+    difference: '长短款',
+    short: '短款',
+    over: '长款',
+    even: '无差额',
   },
   search: {
     today: '今日订单',

@@ -19,6 +19,7 @@ export function AuditScreen() {
   const apply = () => void actions.loadAudit(f);
   useKeys((e) => {
     if (e.key === 'Enter') apply();
+    else if (e.key === 'PageDown' && hasMore) void actions.loadAudit(undefined, true);
     else if (e.key === 'Escape') actions.goTo('supervisor');
     else return;
     e.preventDefault();
@@ -85,7 +86,7 @@ export function AuditScreen() {
             onPress={() => actions.goTo('supervisor')}
           />
           <KeyButton
-            keyCap=""
+            keyCap="PgDn"
             label={t('audit.more')}
             disabled={!hasMore}
             onPress={() => void actions.loadAudit(undefined, true)}

@@ -4,6 +4,7 @@ import { formatFen, parseYuan } from '../../../shared/money';
 import { KeyButton } from '../components/KeyButton';
 import { PrintStatus } from '../components/PrintStatus';
 import { ReportList } from '../components/shift/ReportList';
+import { ReportSummary } from '../components/shift/ReportSummary';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 
@@ -93,6 +94,7 @@ export function ShiftScreen() {
         {counting && unresolved ? (
           <p className="shift-unresolved">{t('shift.unresolved')}</p>
         ) : null}
+        {report ? <ReportSummary report={report} /> : null}
         <ReportList />
         <div className="row-actions shift-actions">
           {!shift ? (

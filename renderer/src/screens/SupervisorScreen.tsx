@@ -77,7 +77,7 @@ export function SupervisorScreen() {
   });
 
   return (
-    <main className="screen supervisor">
+    <main className={`screen supervisor ${lookup ? '' : 'no-order'}`}>
       <section className="sv-left">
         <h1 className="sv-title">{t('supervisor.title')}</h1>
         <label className="scan-field">
@@ -164,26 +164,28 @@ export function SupervisorScreen() {
           )}
         </div>
       </section>
-      <section className="sv-right" aria-label={t('supervisor.receipt')}>
-        <div className="receipt-caption">
-          {t('supervisor.receipt')}
+      {lookup ? (
+        <section className="sv-right" aria-label={t('supervisor.receipt')}>
+          <div className="receipt-caption">
+            {t('supervisor.receipt')}
+            {lookup?.receipt ? (
+              <span className="sv-print">
+                {t('supervisor.print')}：<PrintStatus job={lookupJob} />
+              </span>
+            ) : null}
+          </div>
           {lookup?.receipt ? (
-            <span className="sv-print">
-              {t('supervisor.print')}：<PrintStatus job={lookupJob} />
-            </span>
+            <JobPaper
+              orderId={lookup.sale.orderId}
+              job={lookupJob}
+              text={lookup.receipt.text}
+              waiting={t('done.waiting')}
+            />
+          ) : lookup ? (
+            <div className="paper-wait">{t('supervisor.noReceipt')}</div>
           ) : null}
-        </div>
-        {lookup?.receipt ? (
-          <JobPaper
-            orderId={lookup.sale.orderId}
-            job={lookupJob}
-            text={lookup.receipt.text}
-            waiting={t('done.waiting')}
-          />
-        ) : lookup ? (
-          <div className="paper-wait">{t('supervisor.noReceipt')}</div>
-        ) : null}
-      </section>
+        </section>
+      ) : null}
       {confirmReprint ? (
         <ConfirmDialog
           message={t('reprint.confirm')}

@@ -25,6 +25,7 @@ export function startBridge(
     api.on('print.updated', (job) => {
       s().applyPrintJob(job);
       s().applyLookupJob(job);
+      s().applyReportJob(job);
     }),
     // Sign-in and shift changes made at the other binding (kiosk page, Electron window) show here.
     api.on('auth.changed', (session) => s().applySession(session)),

@@ -229,6 +229,8 @@ export interface ShiftSlice {
   applyShift(shift: Shift | null): void;
   /** 开钱箱 without a sale (a cashier needs a supervisor's approval; audited by the host). */
   noSaleDrawer(): Promise<void>;
+  /** print.updated for the report on screen (reports are not tied to an order). */
+  applyReportJob(job: PrintJob): void;
 }
 
 /** F6 list: today's orders by default, narrowed by the supervisor's filters. */

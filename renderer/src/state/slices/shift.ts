@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { TillApi } from '../../../../shared/contract';
 import type { Result } from '../../../../shared/result';
+import { newer } from '../printing';
 import type { All, ShiftSlice } from '../types';
 
 /** 交接班 and its reports; every report printed is also shown on screen. */
@@ -88,6 +89,11 @@ export const createShiftSlice =
       },
       applyShift(shift) {
         set({ shift, shiftLoaded: true });
+      },
+      applyReportJob(job) {
+        const r = get().report;
+        if (r?.printJob?.jobId === job.jobId)
+          set({ report: { ...r, printJob: newer(r.printJob, job) } });
       },
       async noSaleDrawer() {
         // The drawer kick alone (printer.test drawerOnly) until a drawer.open channel exists.
