@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
+import { dispatch } from '../electron/api/dispatch';
 import { loadConfig } from '../electron/host/config';
 import { startHost } from '../electron/host/host';
 import { startVirtualPrinter } from '../printer';
@@ -29,11 +30,15 @@ export async function benchPrintLatency(sales = 60): Promise<void> {
     gaps.push(performance.now() - paidAt);
     resolveJob();
   });
+  // Through the boundary, as the cashier signed in with a shift open.
+  await host.session.signIn('1001', '1234');
+  const call = (channel: string, input: unknown) => dispatch(host.boundary, channel, input);
+  await call('shift.open', { floatFen: 0 });
   for (let i = 0; i < sales; i++) {
     for (let l = 0; l < 8; l++)
-      host.handlers['sale.scan']({ barcode: catalogue[(i + l * 7) % catalogue.length]!.barcode });
+      await call('sale.scan', { barcode: catalogue[(i + l * 7) % catalogue.length]!.barcode });
     const job = new Promise<void>((r) => (resolveJob = r));
-    host.handlers['pay.start']({ kind: 'cash', receivedFen: 1_000_000 });
+    await call('pay.start', { kind: 'cash', receivedFen: 1_000_000 });
     await job;
   }
   const warm = gaps.slice(5);

@@ -39,12 +39,17 @@ export function createPrintWatch(deps: PrintWatchDeps) {
   }
 
   /** One pass: jobs left by a crash, then failed jobs that can resume once the printer is ready. */
+  let startUp = true;
   async function once(): Promise<number> {
     if (busy) return 0;
     busy = true;
+    // Only the first pass finds jobs a crash left behind; later, a SENDING or QUEUED job is
+    // one the queue is working on right now (a slow printer's confirmation), not a leftover.
+    const leftovers = startUp ? repos.printJobs.unfinished() : [];
+    startUp = false;
     try {
       let resent = 0;
-      for (const job of repos.printJobs.unfinished()) {
+      for (const job of leftovers) {
         if (job.state === 'SENDING') {
           const interrupted = repos.printJobs.setState(job.jobId, 'FAILED', iso(clock.now()), {
             code: 'INTERRUPTED',

@@ -79,10 +79,12 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
   function reprint(orderId: string, actor: string): Promise<PrintJob> {
     const { laid } = laidOut(orderId, clock.now(), true);
     const bytes = encodeEscPos(laid);
-    return repos.db.transaction(() => {
+    // better-sqlite3 commits synchronously: the job's promise is taken out of the transaction.
+    const { done } = repos.db.transaction(() => {
       deps.audit.record(iso(clock.now()), actor, 'receipt.reprint', orderId);
-      return deps.queue.enqueue(orderId, 'reprint', bytes).done;
+      return deps.queue.enqueue(orderId, 'reprint', bytes);
     })();
+    return done;
   }
 
   /** 退款单 on the receipt printer. Not tied to the order's jobs: the receipt stays its latest. */

@@ -42,9 +42,10 @@ export function kioskClient(port: number, token: string) {
     async signIn(who: SignIn = DEMO.cashier, opts: { shift?: boolean } = {}): Promise<void> {
       const s = await client.value<{ setupRequired: boolean }>('auth.current');
       if (s.setupRequired) {
-        await client.value('auth.setup', { ...DEMO.supervisor, name: '李强' });
+        const { userId, name, pin } = DEMO.supervisor;
+        await client.value('auth.setup', { userId, name, pin });
         for (const u of [DEMO.cashier, DEMO.technician])
-          await client.call('user.add', { ...u, name: u.name, role: u.role });
+          await client.call('user.add', { userId: u.userId, name: u.name, role: u.role, pin: u.pin });
       }
       await client.value('auth.signIn', { userId: who.userId, pin: who.pin });
       if (opts.shift === false || who.role === 'technician') return;

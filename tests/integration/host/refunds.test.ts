@@ -167,4 +167,20 @@ describe('refunds', () => {
     );
     expect(found.orders.map((o) => o.orderId)).toEqual([sale.orderId]);
   });
+
+  it('a reprint by the cashier needs an approval; it prints a marked copy and names the approver', async () => {
+    const { sale } = await sell(api, [catalogue[20]!.barcode], [{ cash: 100_000 }]);
+    const alone = await api.call('receipt.reprint', { orderId: sale.orderId });
+    expect(alone.json.error).toMatchObject({ code: 'FORBIDDEN', need: { approval: true } });
+    const job = await api.value<{ state: string }>('receipt.reprint', {
+      orderId: sale.orderId,
+      approval: APPROVAL,
+    });
+    expect(job.state).toBe('PRINTED');
+    expect(printer.jobs.at(-1)!.text).toContain('重打印');
+    const row = db()
+      .prepare("SELECT actor, approver FROM audit_log WHERE action = 'receipt.reprint'")
+      .get();
+    expect(row).toEqual({ actor: '1001', approver: '8001' });
+  });
 });
