@@ -144,7 +144,11 @@ export const RefundResultSchema = z.object({
   /** Split tender: the cash the cashier hands back now, and what goes back to each wallet. */
   cashBackFen: fen,
   walletBack: z.array(
-    z.object({ method: z.enum(['WECHAT', 'ALIPAY']), amountFen: fen, state: RefundSchema.shape.state }),
+    z.object({
+      method: z.enum(['WECHAT', 'ALIPAY']),
+      amountFen: fen,
+      state: RefundSchema.shape.state,
+    }),
   ),
   summary: RefundSummarySchema,
   /** The refund slip (退款单) on the receipt printer; null when this answer repeats a request. */

@@ -37,10 +37,7 @@ export const ERRORS = {
     'Too many wrong PINs: this staff number is locked for 5 minutes.',
     '密码错误次数过多，该工号已锁定 5 分钟，请稍后再试。',
   ],
-  USER_DISABLED: [
-    'This staff number is disabled: ask a supervisor.',
-    '该工号已停用，请联系主管。',
-  ],
+  USER_DISABLED: ['This staff number is disabled: ask a supervisor.', '该工号已停用，请联系主管。'],
   NOT_SUPERVISOR: ['Only a supervisor can approve this.', '只有主管可以授权此操作。'],
   USER_EXISTS: ['That staff number is already taken.', '该工号已存在。'],
   LAST_SUPERVISOR: [

@@ -45,7 +45,12 @@ export function kioskClient(port: number, token: string) {
         const { userId, name, pin } = DEMO.supervisor;
         await client.value('auth.setup', { userId, name, pin });
         for (const u of [DEMO.cashier, DEMO.technician])
-          await client.call('user.add', { userId: u.userId, name: u.name, role: u.role, pin: u.pin });
+          await client.call('user.add', {
+            userId: u.userId,
+            name: u.name,
+            role: u.role,
+            pin: u.pin,
+          });
       }
       await client.value('auth.signIn', { userId: who.userId, pin: who.pin });
       if (opts.shift === false || who.role === 'technician') return;

@@ -37,7 +37,9 @@ export async function spawnTill(
       await kioskClient(till.port, till.token).signIn(who);
     } catch (err) {
       till.child.kill('SIGKILL');
-      throw new Error(`till started but sign-in failed: ${String(err)}\n${till.output()}`);
+      throw new Error(`till started but sign-in failed: ${String(err)}\n${till.output()}`, {
+        cause: err,
+      });
     }
   }
   return till;
