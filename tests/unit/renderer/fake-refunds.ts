@@ -49,7 +49,25 @@ export function createFakeRefunds() {
     return out.map(({ requestId: _, ...r }) => r);
   }
 
-  return {
+  /** As electron/payments/refunds.ts summary(): what went back, what is in flight, what is left. */
+  function summary(paid: Payment[]) {
+    const rows = refunds.of(paid);
+    const sum = (state: string) =>
+      rows.filter((r) => r.state === state).reduce((n, r) => n + r.amountFen, 0);
+    const paidFen = paid.reduce((n, p) => n + p.amountFen, 0);
+    const refundedFen = sum('REFUNDED');
+    const pendingFen = sum('PENDING');
+    const state: 'NONE' | 'PARTIAL' | 'FULL' =
+      refundedFen === 0 ? 'NONE' : refundedFen >= paidFen ? 'FULL' : 'PARTIAL';
+    return {
+      state,
+      refundedFen,
+      pendingFen,
+      refundableFen: Math.max(0, paidFen - refundedFen - pendingFen),
+    };
+  }
+
+  const refunds = {
     refund,
     /** Every refund of these payments, as order.get answers them. */
     of: (payments: Payment[]): Refund[] =>
@@ -63,4 +81,5 @@ export function createFakeRefunds() {
       rows.filter((r) => r.state === 'PENDING').forEach((r) => (r.state = state)),
     count: () => rows.length,
   };
+  return { ...refunds, summary };
 }

@@ -14,6 +14,7 @@ import type { ApiError, Result } from '../../../shared/result';
 import { createFakeAccess } from './fake-access';
 import { createFakePrinter } from './fake-printer';
 import { createFakeRefunds } from './fake-refunds';
+import { answerOf, staffChannels } from './fake-staff';
 import { createFakeShift } from './fake-shift';
 import type { ApprovalSchema } from '../../../shared/api/auth';
 import type { z } from 'zod';
@@ -291,31 +292,11 @@ export function createFakeTill(sandbox = true, opts: FakeOptions = {}) {
         })
       : no('NOT_FOUND', 'orderId');
   };
-  /** As electron/payments/refunds.ts summary(): what went back, what is in flight, what is left. */
-  function refundSummary(orderId: string) {
-    const rows = refunds.of(paidOf(orderId));
-    const sum = (state: string) =>
-      rows.filter((r) => r.state === state).reduce((n, r) => n + r.amountFen, 0);
-    const paid = paidOf(orderId).reduce((n, p) => n + p.amountFen, 0);
-    const refundedFen = sum('REFUNDED');
-    const pendingFen = sum('PENDING');
-    const state: 'NONE' | 'PARTIAL' | 'FULL' =
-      refundedFen === 0 ? 'NONE' : refundedFen >= paid ? 'FULL' : 'PARTIAL';
-    return {
-      state,
-      refundedFen,
-      pendingFen,
-      refundableFen: Math.max(0, paid - refundedFen - pendingFen),
-    };
-  }
+  const refundSummary = (orderId: string) => refunds.summary(paidOf(orderId));
 
   /** A fake domain's answer (a value or its refusal), audited like the host does. */
-  const answer = <T extends object>(r: T | ApiError, action: string): Promise<Result<T>> => {
-    if ('code' in r && 'messageZh' in r)
-      return Promise.resolve({ ok: false, error: r as ApiError });
-    access.record(action, null, approver);
-    return ok(r as T);
-  };
+  const answer = <T extends object>(r: T | ApiError, action: string) =>
+    answerOf(r, () => access.record(action, null, approver));
 
   const implemented: Pick<TillApi, Used | 'on'> = {
     'app.info': () =>
@@ -476,109 +457,7 @@ export function createFakeTill(sandbox = true, opts: FakeOptions = {}) {
       return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
     },
     'printer.report': () => ok({ text: printer.report() }),
-    'auth.current': () => ok(access.session()),
-    'auth.signIn': ({ userId, pin }) => {
-      const refused = access.signIn(userId, pin);
-      if (refused) return Promise.resolve({ ok: false, error: refused });
-      emit('auth.changed', access.session());
-      return ok(access.session());
-    },
-    'auth.signOut': () => {
-      access.signOut();
-      emit('auth.changed', access.session());
-      return ok(access.session());
-    },
-    'auth.setup': () => no('FORBIDDEN'),
-    'user.list': () => ok({ users: access.users.map(({ pin: _p, ...u }) => u) }),
-    'user.add': (u) => {
-      if (access.users.some((x) => x.userId === u.userId)) return no('USER_EXISTS', 'userId');
-      const row = { ...u, active: true, demo: false, lockedUntil: null, createdAt: now() };
-      access.users.push(row);
-      const { pin: _p, ...pub } = row;
-      return ok(pub);
-    },
-    'user.setActive': ({ userId, active }) => {
-      const u = access.users.find((x) => x.userId === userId);
-      if (!u) return no('NOT_FOUND', 'userId');
-      u.active = active;
-      const { pin: _p, ...pub } = u;
-      return ok(pub);
-    },
-    'user.resetPin': ({ userId, pin }) => {
-      const u = access.users.find((x) => x.userId === userId);
-      if (!u) return no('NOT_FOUND', 'userId');
-      u.pin = pin;
-      const { pin: _p, ...pub } = u;
-      return ok(pub);
-    },
-    'audit.list': ({ actor, limit = 50 }) => {
-      const rows = access.audit.filter((r) => !actor || r.actor === actor);
-      return ok({ rows: rows.slice(0, limit), hasMore: rows.length > limit });
-    },
-    'audit.verify': () =>
-      ok({ ok: true, rows: access.audit.length, legacyRows: 0, head: null, firstBad: null }),
-    'order.search': ({ number, status, pageSize = 20 }) => {
-      const list = [...orders.values()]
-        .filter((o) => o.status !== 'OPEN' || ofOrder(o.orderId).length > 0)
-        .filter(
-          (o) =>
-            !number ||
-            o.orderId.endsWith(number) ||
-            ofOrder(o.orderId).some((p) => p.merchantOrderNo.endsWith(number)),
-        )
-        .map((o) => {
-          const r = refundSummary(o.orderId);
-          const state =
-            o.status !== 'PAID'
-              ? ('open' as const)
-              : r.state === 'NONE'
-                ? ('paid' as const)
-                : r.state === 'FULL'
-                  ? ('refunded' as const)
-                  : ('partly_refunded' as const);
-          return {
-            orderId: o.orderId,
-            status: o.status,
-            state,
-            totalFen: o.totalFen,
-            refundedFen: r.refundedFen,
-            cashier: '1001',
-            cashierName: '王芳',
-            createdAt: o.createdAt,
-            paidAt: null,
-            payments: ofOrder(o.orderId).map((p) => ({
-              method: p.method,
-              amountFen: p.amountFen,
-              state: p.state,
-              merchantOrderNo: p.merchantOrderNo,
-              platformOrderNo: p.platformOrderNo,
-              thirdPartyOrderNo: p.thirdPartyOrderNo,
-            })),
-          };
-        })
-        .filter((o) => !status || o.state === status)
-        .reverse();
-      return ok({
-        orders: list.slice(0, pageSize),
-        page: 1,
-        pageSize,
-        hasMore: list.length > pageSize,
-      });
-    },
-    'shift.current': () => ok({ shift: shift.current() }),
-    'shift.open': ({ floatFen }) => answer(shift.open(floatFen), 'shift.open'),
-    'shift.beginClose': () => answer(shift.move('CLOSING'), 'shift.beginClose'),
-    'shift.cancelClose': () => answer(shift.move('OPEN'), 'shift.cancelClose'),
-    'shift.close': ({ countedFen, carryOver }) =>
-      answer(shift.close(countedFen, carryOver ?? false), 'shift.close'),
-    'report.x': () => answer(shift.x(), 'report.print'),
-    'report.day': () => answer(shift.x(), 'report.print'),
-    'report.list': () => ok({ reports: shift.reports.map(({ text: _t, figures: _f, ...r }) => r) }),
-    'report.get': ({ reportId }) => {
-      const r = shift.reports.find((x) => x.reportId === reportId);
-      return r ? ok(r) : no('NOT_FOUND', 'reportId');
-    },
-    'report.reprint': ({ reportId }) => answer(shift.reprint(reportId), 'report.print'),
+    ...staffChannels({ access, shift, answer, emit, refundSummary, orders, ofOrder }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
