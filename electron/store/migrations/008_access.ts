@@ -113,6 +113,5 @@ export const m008: Migration = {
     CREATE INDEX payments_mno_tail ON payments(substr(merchant_order_no, -4));
     CREATE INDEX payments_pno_tail ON payments(substr(platform_order_no, -4));
     CREATE INDEX payments_tno_tail ON payments(substr(third_party_order_no, -4));
-    CREATE INDEX payments_by_method ON payments(method, created_at);
   `,
 };

@@ -140,6 +140,31 @@ describe('order.search', () => {
     }
   });
 
+  it('plans every kind of query on an index, never a scan of the orders or payments', () => {
+    const year = {
+      fromAt: '2026-01-01T00:00:00Z',
+      toAt: '2027-01-01T00:00:00Z',
+      limit: 21,
+      offset: 0,
+    };
+    const kinds: [Parameters<typeof host.repos.search.plan>[0], RegExp][] = [
+      [year, /orders_by_created/],
+      [{ ...year, number: '1234' }, /payments_mno_tail.*payments_pno_tail.*payments_tno_tail/],
+      [{ ...year, cashier: '1001' }, /orders_by_cashier/],
+      [{ ...year, minFen: 1000, maxFen: 1000 }, /orders_by_total/],
+      [{ ...year, method: 'CASH' }, /payments_by_order/],
+      [{ ...year, status: 'refunded' }, /orders_refunded/],
+      [{ ...year, status: 'partly_refunded' }, /orders_refunded/],
+      [{ ...year, status: 'parked' }, /orders_by_status/],
+      [{ ...year, status: 'unresolved' }, /payments_by_state/],
+    ];
+    for (const [f, uses] of kinds) {
+      const plan = host.repos.search.plan(f).join(' | ');
+      expect(plan, JSON.stringify(f)).toMatch(uses);
+      expect(plan, JSON.stringify(f)).not.toMatch(/SCAN (o|p|orders|payments)\b/);
+    }
+  });
+
   it('refuses a number shorter than four characters and a hostile one, changing nothing', async () => {
     for (const number of ['123', "1'; DROP TABLE orders; --", '%%%%']) {
       const r = await dispatch(host.boundary, 'order.search', { number });
