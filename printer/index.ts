@@ -30,9 +30,15 @@ export {
   type UnconfirmedJob,
   type SendJobOptions,
 } from './status/send-job';
-export { startVirtualPrinter, type VirtualPrinter } from './virtual/virtual-printer';
+export { notReady, type NotReadyCode } from './status/readiness';
+export { openDrawer, type DrawerOpened } from './status/drawer';
+export {
+  startVirtualPrinter,
+  type VirtualPrinter,
+  type DrawerKick,
+} from './virtual/virtual-printer';
 export { startVirtualSerialPrinter, type VirtualSerialPrinter } from './virtual/serial-printer';
 export { renderPaperPng } from './virtual/png/render';
-export type { Fault } from './virtual/faults';
+export type { Fault, GsrReport } from './virtual/faults';
 export { testPage } from './cli/test-page';
 export { statusWords } from './cli/status-words';

@@ -1,33 +1,44 @@
 import iconv from 'iconv-lite';
+import { columnDots } from '../profiles';
+import { charWidth } from '../text/width';
 import type { LaidLine, LaidOutReceipt, LogoSource } from '../types';
 import * as C from './commands';
 import { nvBitImage, nvGraphic, rasterBands } from './raster';
-import { encodeText } from './text-encode';
+import { writeText } from './text-encode';
+import { ByteWriter } from './writer';
 
 /** GB18030 bytes; a lone surrogate (which GB18030 cannot hold) becomes '?'. */
 export function encodeGb18030(s: string): Uint8Array {
   return Uint8Array.from(iconv.encode(s, 'gb18030'));
 }
 
+/** A run of blanks longer than this is one ESC $ (4 bytes) instead of spaces. */
+const MAX_SPACES = 4;
+
 /**
  * The ESC/POS job for a laid-out receipt: ESC @, FS &, then one command group per line.
- * Bold and size are sent only when they change. No status request is appended: sendJob
- * adds GS r 1 so that the confirmation belongs to the transport, not the document.
+ * Blank runs inside a line become absolute positions (ESC $, in dots: the profile's column
+ * width × column, after GS P sets the motion unit to one dot of the profile's dpi), so a
+ * right-aligned amount costs 4 bytes, not 30 spaces. Bold and size are sent only when they
+ * change. No status request is appended: sendJob adds GS r 1, so the confirmation belongs
+ * to the transport, not the document.
  */
 export function encodeEscPos(laid: LaidOutReceipt): Uint8Array {
-  const out: number[] = [...C.INIT, ...C.CHINESE_ON];
   const { profile } = laid;
-  if (profile.font === 'B') out.push(...C.selectFont('B'));
+  const body = new ByteWriter(2048);
+  const cell = columnDots(profile);
   let bold = false;
   let double = false;
+  let positioned = false;
   const setStyle = (b: boolean, d: boolean): void => {
-    if (b !== bold) out.push(...C.bold(b));
-    if (d !== double) out.push(...C.charSize(d));
+    if (b !== bold) body.bytes(C.bold(b));
+    if (d !== double) body.bytes(C.charSize(d));
     bold = b;
     double = d;
   };
   const textLine = (s: string): void => {
-    out.push(...encodeText(s.trimEnd()), C.LF);
+    if (writeLine(body, s, double ? cell * 2 : cell)) positioned = true;
+    body.byte(C.LF);
   };
   for (const line of laid.lines) {
     if (line.kind === 'text') {
@@ -36,50 +47,85 @@ export function encodeEscPos(laid: LaidOutReceipt): Uint8Array {
       continue;
     }
     setStyle(false, false);
-    emitDevice(line, profile.dotsPerLine, out, textLine);
+    emitDevice(line, profile.dotsPerLine, body, textLine);
   }
   setStyle(false, false);
-  return Uint8Array.from(out);
+  const out = new ByteWriter(body.length + 16);
+  out.bytes(C.INIT);
+  out.bytes(C.CHINESE_ON);
+  if (profile.font === 'B') out.bytes(C.selectFont('B'));
+  if (positioned) out.bytes(C.motionUnits(profile.dpi));
+  out.bytes(body.result());
+  return out.result();
+}
+
+/** One printed line; long blank runs become ESC $ to the column after them. */
+function writeLine(w: ByteWriter, line: string, cellDots: number): boolean {
+  const s = line.trimEnd();
+  let used = false;
+  let col = 0;
+  let from = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (s.charCodeAt(i) !== 0x20) {
+      const cp = s.codePointAt(i) ?? 0;
+      col += cp <= 0x7e ? 1 : charWidth(String.fromCodePoint(cp));
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && s.charCodeAt(j) === 0x20) j++;
+    const run = j - i;
+    if (run > MAX_SPACES) {
+      if (i > from) writeText(w, s.slice(from, i));
+      col += run;
+      w.bytes(C.absolutePosition(col * cellDots));
+      used = true;
+      from = j;
+    } else col += run;
+    i = j;
+  }
+  if (s.length > from) writeText(w, s.slice(from));
+  return used;
 }
 
 function emitDevice(
   line: Exclude<LaidLine, { kind: 'text' }>,
   dots: number,
-  out: number[],
+  out: ByteWriter,
   textLine: (s: string) => void,
 ): void {
   switch (line.kind) {
     case 'qr': {
       // Roughly 40 mm of QR: 6-dot modules on 80 mm paper, 5 on 58 mm.
-      out.push(
-        ...C.justify(1),
-        ...C.qrCode(new TextEncoder().encode(line.data), dots >= 512 ? 6 : 5),
-      );
-      out.push(C.LF, ...C.justify(0));
+      out.bytes(C.justify(1));
+      out.bytes(C.qrCode(new TextEncoder().encode(line.data), dots >= 512 ? 6 : 5));
+      out.byte(C.LF);
+      out.bytes(C.justify(0));
       line.caption.forEach(textLine);
       return;
     }
     case 'barcode': {
       // CODE128 B is ~11 modules a character; drop to 1-dot modules when 2 would overflow.
       const modules = (line.data.length + 4) * 11 + 13;
-      out.push(
-        ...C.justify(1),
-        ...C.code128(line.data, modules * 2 <= dots ? 2 : 1),
-        ...C.justify(0),
-      );
+      out.bytes(C.justify(1));
+      out.bytes(C.code128(line.data, modules * 2 <= dots ? 2 : 1));
+      out.bytes(C.justify(0));
       return;
     }
     case 'feed':
-      out.push(...C.feedLines(line.lines));
+      out.bytes(C.feedLines(line.lines));
       return;
     case 'logo':
-      out.push(...C.justify(1), ...logoBytes(line.source), ...C.justify(0));
+      out.bytes(C.justify(1));
+      out.bytes(logoBytes(line.source));
+      out.bytes(C.justify(0));
       return;
     case 'drawer':
-      out.push(...C.DRAWER_KICK);
+      out.bytes(C.DRAWER_KICK);
       return;
     case 'cut':
-      out.push(...C.CUT);
+      out.bytes(C.CUT);
       return;
   }
 }

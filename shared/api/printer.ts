@@ -4,9 +4,9 @@ import {
   PrinterInfoSchema,
   PrinterListSchema,
   PrinterStatusViewSchema,
-  PrintJobSchema,
 } from '../domain';
 import { none } from './common';
+import { TestResultSchema } from './print';
 
 /** The technician's printer tools. */
 export const printerContract = {
@@ -17,7 +17,8 @@ export const printerContract = {
     input: z
       .object({ drawer: z.boolean().optional(), drawerOnly: z.boolean().optional() })
       .strict(),
-    output: PrintJobSchema,
+    /** A test page is a print job; drawerOnly opens the drawer on its own (audited as test). */
+    output: TestResultSchema,
   },
   'printer.lastJob': { input: none, output: LastJobSchema },
   /** Technician: pick a printer (a TILL_PRINTER URI) and paper profile; saved to settings.json. */
