@@ -25,6 +25,8 @@ export interface AttemptOptions {
   bytes: Uint8Array;
   statusTimeoutMs: number;
   confirmTimeoutMs: number;
+  /** Status asked meanwhile, to know a printer that stops mid-job at once. */
+  watchStatusMs?: number;
   /** Persists SENDING before the first byte goes out; false: the job is no longer ours to send. */
   beforeSend: () => boolean;
 }
@@ -94,20 +96,18 @@ export async function attemptPrint(o: AttemptOptions): Promise<AttemptOutcome> {
 async function sendAndCheck(t: Transport, o: AttemptOptions): Promise<AttemptOutcome> {
   let confirmed: { paperNearEnd: boolean };
   try {
-    confirmed = await sendJob(t, o.bytes, { confirmTimeoutMs: o.confirmTimeoutMs });
+    confirmed = await sendJob(t, o.bytes, {
+      confirmTimeoutMs: o.confirmTimeoutMs,
+      watchStatusMs: o.watchStatusMs,
+    });
   } catch (e) {
+    // Not confirmed: the job may have printed, wholly or in part. If the printer has stopped,
+    // its buffers are cleared so the rest cannot come out later by itself.
     const code = codeOf(e);
-    if (code !== 'NOT_CONFIRMED') {
-      return {
-        kind: 'failed',
-        reason: decide(code),
-        status: await statusOrNull(t, o.statusTimeoutMs),
-      };
-    }
-    const status = await statusOrNull(t, o.statusTimeoutMs);
+    const status = code === 'DISCONNECTED' ? null : await statusOrNull(t, o.statusTimeoutMs);
     const stopped = status ? notReady(status) : null;
     if (stopped) await t.write(Uint8Array.of(0x10, 0x05, 0x02)).catch(() => undefined);
-    return { kind: 'failed', reason: decide(stopped ?? 'NOT_CONFIRMED'), status };
+    return { kind: 'failed', reason: decide(stopped ?? code), status };
   }
   const after = await statusOrNull(t, o.statusTimeoutMs);
   if (!after || notReady(after)) {

@@ -154,6 +154,7 @@ export function createPrintQueue(deps: PrintQueueDeps) {
       bytes: bytes ?? new Uint8Array(),
       statusTimeoutMs: deps.statusTimeoutMs ?? 1_500,
       confirmTimeoutMs: deps.confirmTimeoutMs ?? 15_000,
+      watchStatusMs: 500,
       beforeSend: () => {
         sending = move(job, 'SENDING', { attempt: true, printer: uri, reason: null });
         return sending !== null;

@@ -63,7 +63,7 @@ describe.skipIf(!hasSocat)('serial transport through a real pty pair at 9600 bau
     });
     expect(printer.jobs).toHaveLength(1);
     expect(printer.jobs[0]!.text).toContain('康师傅红烧牛肉面');
-    expect(printer.jobs[0]!.text).toContain('¥4.50');
+    expect(printer.jobs[0]!.text).toContain('￥4.50');
     expect(printer.jobs[0]!.qrCodes).toEqual(['https://till.example/发票/1']);
   });
 

@@ -66,7 +66,7 @@ describe('virtual printer over real TCP', () => {
     const job = printer.jobs[0]!;
     expect(job.text).toContain('农夫山泉矿泉水550ml');
     expect(job.text).toContain('康师傅红烧牛肉面');
-    expect(job.text).toContain('¥8.50');
+    expect(job.text).toContain('￥8.50');
     expect(job).toMatchObject({
       chineseMode: true,
       cuts: 1,
