@@ -33,13 +33,13 @@ export const createPrinterSlice =
       setupReport: null,
       techBusy: null,
       configError: null,
-      testJob: null,
+      testResult: null,
       async openTechnician() {
         set({ configError: null, setupReport: null });
         const r = await api['printer.info']({});
         if (r.ok) set({ printerInfo: r.value });
         else set({ error: r.error });
-        await Promise.all([get().refreshStatus(), get().loadLastJob()]);
+        await Promise.all([get().refreshStatus(), get().loadLastJob(), get().loadQueue()]);
       },
       async refreshStatus() {
         const r = await api['printer.status']({});
@@ -79,10 +79,10 @@ export const createPrinterSlice =
       async printTest(kind) {
         await busyWith(kind === 'page' ? 'test' : 'drawer', async () => {
           const r = await api['printer.test'](kind === 'page' ? {} : { drawerOnly: true });
-          if (r.ok) set({ testJob: r.value });
+          if (r.ok) set({ testResult: r.value });
           else set({ error: r.error });
         });
-        await Promise.all([get().loadLastJob(), get().refreshStatus()]);
+        await Promise.all([get().loadLastJob(), get().refreshStatus(), get().loadQueue()]);
       },
       async loadReport() {
         await busyWith('report', async () => {
