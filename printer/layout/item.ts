@@ -3,10 +3,14 @@ import { textWidth } from '../text/width';
 import type { Row } from './rows';
 
 /**
- * Column widths for qty / unit price / total, each including one space of gutter: room for a
- * 3-digit qty, 9999.99 and 99999.99 at any width, a little more on wide paper.
+ * Column widths for qty / unit price / total, each including one space of gutter. From 32
+ * columns up: room for a 3-digit qty, 9999.99 and 99999.99, a little more on wide paper, so
+ * the name gets the rest (one line per item when it fits). Narrower: a share of the width.
  */
 export function itemColumns(columns: number): [number, number, number] {
+  if (columns < 32) {
+    return [Math.floor(columns / 6), Math.floor(columns / 4), Math.floor(columns / 4)];
+  }
   return [
     Math.max(4, Math.floor(columns / 8)),
     Math.max(8, Math.floor(columns / 5)),
