@@ -32,6 +32,7 @@ export {
 } from './status/send-job';
 export { notReady, type NotReadyCode } from './status/readiness';
 export { openDrawer, type DrawerOpened } from './status/drawer';
+export { drawerPulseNow } from './escpos/commands';
 export {
   startVirtualPrinter,
   type VirtualPrinter,

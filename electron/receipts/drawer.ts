@@ -1,4 +1,10 @@
-import { isPrinterError, openDrawer, PrinterError, type Transport } from '../../printer';
+import {
+  drawerPulseNow,
+  isPrinterError,
+  openDrawer,
+  PrinterError,
+  type Transport,
+} from '../../printer';
 import type { DrawerReason, DrawerResult } from '../../shared/api/print';
 import { TillError } from '../../shared/errors';
 import type { EventBus } from '../api/events';
@@ -64,6 +70,11 @@ export function createDrawer(d: DrawerDeps) {
     } finally {
       await t?.close().catch(() => undefined);
     }
+    return finish(result, note);
+  }
+
+  function finish(result: DrawerResult, note?: string): DrawerResult {
+    const { orderId, reason } = result;
     d.audit.record(result.at, d.actor(), 'drawer.open', orderId, {
       reason,
       ...(orderId ? { orderId } : {}),
@@ -76,8 +87,37 @@ export function createDrawer(d: DrawerDeps) {
     return result;
   }
 
-  const open = (reason: DrawerReason, orderId: string | null, note?: string) =>
-    d.lane.run(() => kick(reason, orderId, note), true);
+  /**
+   * A receipt is at the printer (a slow printer, several sales queued): the drawer must not
+   * wait for it. The real-time pulse goes onto that job's open link, after its whole commands,
+   * and the printer runs it on arrival. If that link is already closing, take the next turn.
+   */
+  async function alongside(reason: DrawerReason, orderId: string | null, note?: string) {
+    const t = d.lane.active;
+    if (!t || t.canRead === false) return null;
+    const pulse = Uint8Array.from(drawerPulseNow(2));
+    try {
+      await t.write(pulse);
+    } catch {
+      return null;
+    }
+    return finish(
+      {
+        ok: true,
+        reason,
+        orderId,
+        command: 'DLE DC4',
+        hex: hex(pulse),
+        errorCode: null,
+        errorText: null,
+        at: iso(d.clock.now()),
+      },
+      note,
+    );
+  }
+
+  const open = async (reason: DrawerReason, orderId: string | null, note?: string) =>
+    (await alongside(reason, orderId, note)) ?? d.lane.run(() => kick(reason, orderId, note), true);
 
   return {
     open,

@@ -29,6 +29,8 @@ export interface AttemptOptions {
   watchStatusMs?: number;
   /** Persists SENDING before the first byte goes out; false: the job is no longer ours to send. */
   beforeSend: () => boolean;
+  /** The open link while the attempt holds it (null again when it is closed). */
+  onLink?: (t: Transport | null) => void;
 }
 
 const waiting = (code: string, detail?: string): Reason => ({
@@ -62,6 +64,7 @@ export async function attemptPrint(o: AttemptOptions): Promise<AttemptOutcome> {
     try {
       t = o.open();
       await t.open();
+      o.onLink?.(t);
     } catch (e) {
       return {
         kind: 'not-ready',
@@ -89,6 +92,7 @@ export async function attemptPrint(o: AttemptOptions): Promise<AttemptOutcome> {
     if (!o.beforeSend()) return { kind: 'gone' };
     return await sendAndCheck(t, o);
   } finally {
+    o.onLink?.(null);
     await t?.close().catch(() => undefined);
   }
 }

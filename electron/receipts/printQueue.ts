@@ -155,6 +155,9 @@ export function createPrintQueue(deps: PrintQueueDeps) {
       statusTimeoutMs: deps.statusTimeoutMs ?? 1_500,
       confirmTimeoutMs: deps.confirmTimeoutMs ?? 15_000,
       watchStatusMs: 500,
+      onLink: (t) => {
+        lane.active = t;
+      },
       beforeSend: () => {
         sending = move(job, 'SENDING', { attempt: true, printer: uri, reason: null });
         return sending !== null;

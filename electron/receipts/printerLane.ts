@@ -1,10 +1,13 @@
+import type { Transport } from '../../printer';
+
 /**
  * One turn at the printer at a time: a job's status check, bytes and confirmation, or a drawer
  * kick, never interleaved on the link. A drawer kick (`urgent`) goes before any job still
- * waiting for its turn — the cash drawer opens when the cash is taken — but never cuts into a
- * job already at the printer.
+ * waiting for its turn. While a job holds the printer, its open link is `active`: a real-time
+ * command (the drawer's DLE DC4) may be added to it, after whole commands, and runs at once.
  */
 export function createPrinterLane() {
+  let active: Transport | null = null;
   type Turn = { urgent: boolean; start: () => void };
   const waiting: Turn[] = [];
   let busy = false;
@@ -39,6 +42,12 @@ export function createPrinterLane() {
     },
     get busy(): boolean {
       return busy;
+    },
+    get active(): Transport | null {
+      return busy ? active : null;
+    },
+    set active(t: Transport | null) {
+      active = t;
     },
   };
 }

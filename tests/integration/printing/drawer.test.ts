@@ -64,22 +64,35 @@ describe('the cash drawer: its own command, audited', () => {
     ]);
   });
 
-  it('kicked when the cash is taken, before the receipt; after the job already at the printer, ahead of the queue', async () => {
-    rig = await printRig({ jobMs: 1200 });
+  it('kicked when the cash is taken, even while a slow printer prints the previous receipt', async () => {
+    rig = await printRig({ jobMs: 1500 });
     rig.order('O4');
     rig.order('O5');
     const previous = rig.queue.enqueue('O4', 'receipt', receipt('上一单')).done;
     await sleep(300); // the previous customer's receipt is at the printer
-    const waitingJob = rig.queue.enqueue('O4', 'reprint', receipt('排队中')).done;
-    // Cash taken for O5: same tick as its receipt, as the engine does it.
+    // Cash taken for O5: its receipt and its drawer in the same tick, as the engine does it.
     const mine = rig.queue.enqueue('O5', 'receipt', receipt('本单'));
-    const kick = rig.drawer.sale('O5');
-    await Promise.all([previous, waitingJob, mine.done, kick]);
-    await expect.poll(() => rig.printer.jobs.length, { timeout: 10_000 }).toBe(3);
-    const order = rig.printer.log.filter((l) => l === 'job' || l === 'ESC p');
-    expect(order).toEqual(['job', 'ESC p', 'job', 'job']);
+    const asked = Date.now();
+    const kick = await rig.drawer.sale('O5');
+    // Real time, on the job's own link: not 1.2 s later when the previous receipt is out.
+    expect(kick).toMatchObject({ ok: true, command: 'DLE DC4' });
+    await expect.poll(() => rig.printer.drawerKicks.length).toBe(1);
+    expect(rig.printer.drawerKicks[0]!.at - asked).toBeLessThan(400);
+    expect(rig.printer.jobs).toHaveLength(0); // the previous receipt is still printing
+    await Promise.all([previous, mine.done]);
+    await expect.poll(() => rig.printer.jobs.length, { timeout: 10_000 }).toBe(2);
     expect(rig.printer.drawerKicks).toHaveLength(1);
   }, 20_000);
+
+  it('kicked before the receipt when the printer is free: ESC p, then the receipt', async () => {
+    rig = await printRig();
+    rig.order('O6');
+    const mine = rig.queue.enqueue('O6', 'receipt', receipt('先开钱箱'));
+    const kick = rig.drawer.sale('O6');
+    await Promise.all([mine.done, kick]);
+    const order = rig.printer.log.filter((l) => l === 'job' || l === 'ESC p');
+    expect(order).toEqual(['ESC p', 'job']);
+  });
 
   it('never on a re-send: a receipt sent again carries no kick', async () => {
     rig = await printRig();
