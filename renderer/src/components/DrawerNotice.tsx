@@ -16,9 +16,6 @@ export function DrawerNotice() {
     return (
       <div className="drawer-note drawer-ok" data-testid="drawer-note" data-ok="true">
         {t('drawer.opened')}
-        {drawer.command === 'DLE DC4' ? (
-          <span className="tech-soft">{t('drawer.realtime')}</span>
-        ) : null}
       </div>
     );
   }

@@ -37,6 +37,9 @@ export function PrinterHead() {
               {test.drawer.ok
                 ? `${t('drawer.opened')} · ${test.drawer.command ?? ''} ${test.drawer.hex ?? ''}`
                 : (test.drawer.errorText ?? t('drawer.failed'))}
+              {test.drawer.command === 'DLE DC4' ? (
+                <div className="tech-soft">{t('drawer.realtime')}</div>
+              ) : null}
             </dd>
           </>
         ) : null}
