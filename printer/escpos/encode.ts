@@ -1,19 +1,15 @@
 import iconv from 'iconv-lite';
 import { columnDots } from '../profiles';
-import { charWidth } from '../text/width';
 import type { LaidLine, LaidOutReceipt, LogoSource } from '../types';
 import * as C from './commands';
 import { nvBitImage, nvGraphic, rasterBands } from './raster';
-import { writeText } from './text-encode';
+import { writeLine } from './text-encode';
 import { ByteWriter } from './writer';
 
 /** GB18030 bytes; a lone surrogate (which GB18030 cannot hold) becomes '?'. */
 export function encodeGb18030(s: string): Uint8Array {
   return Uint8Array.from(iconv.encode(s, 'gb18030'));
 }
-
-/** A run of blanks longer than this is one ESC $ (4 bytes) instead of spaces. */
-const MAX_SPACES = 4;
 
 /**
  * The ESC/POS job for a laid-out receipt: ESC @, FS &, then one command group per line.
@@ -50,44 +46,19 @@ export function encodeEscPos(laid: LaidOutReceipt): Uint8Array {
     emitDevice(line, profile.dotsPerLine, body, textLine);
   }
   setStyle(false, false);
-  const out = new ByteWriter(body.length + 16);
-  out.bytes(C.INIT);
-  out.bytes(C.CHINESE_ON);
-  if (profile.font === 'B') out.bytes(C.selectFont('B'));
-  if (positioned) out.bytes(C.motionUnits(profile.dpi));
-  out.bytes(body.result());
-  return out.result();
+  const head = [
+    ...C.INIT,
+    ...C.CHINESE_ON,
+    ...(profile.font === 'B' ? C.selectFont('B') : []),
+    ...(positioned ? C.motionUnits(profile.dpi) : []),
+  ];
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body.view(), head.length);
+  return out;
 }
 
-/** One printed line; long blank runs become ESC $ to the column after them. */
-function writeLine(w: ByteWriter, line: string, cellDots: number): boolean {
-  const s = line.trimEnd();
-  let used = false;
-  let col = 0;
-  let from = 0;
-  let i = 0;
-  while (i < s.length) {
-    if (s.charCodeAt(i) !== 0x20) {
-      const cp = s.codePointAt(i) ?? 0;
-      col += cp <= 0x7e ? 1 : charWidth(String.fromCodePoint(cp));
-      i += cp > 0xffff ? 2 : 1;
-      continue;
-    }
-    let j = i;
-    while (j < s.length && s.charCodeAt(j) === 0x20) j++;
-    const run = j - i;
-    if (run > MAX_SPACES) {
-      if (i > from) writeText(w, s.slice(from, i));
-      col += run;
-      w.bytes(C.absolutePosition(col * cellDots));
-      used = true;
-      from = j;
-    } else col += run;
-    i = j;
-  }
-  if (s.length > from) writeText(w, s.slice(from));
-  return used;
-}
+const UTF8 = new TextEncoder();
 
 function emitDevice(
   line: Exclude<LaidLine, { kind: 'text' }>,
@@ -99,7 +70,7 @@ function emitDevice(
     case 'qr': {
       // Roughly 40 mm of QR: 6-dot modules on 80 mm paper, 5 on 58 mm.
       out.bytes(C.justify(1));
-      out.bytes(C.qrCode(new TextEncoder().encode(line.data), dots >= 512 ? 6 : 5));
+      out.bytes(C.qrCode(UTF8.encode(line.data), dots >= 512 ? 6 : 5));
       out.byte(C.LF);
       out.bytes(C.justify(0));
       line.caption.forEach(textLine);

@@ -33,4 +33,9 @@ export class ByteWriter {
   result(): Uint8Array {
     return this.buf.slice(0, this.len);
   }
+
+  /** The bytes written so far, without a copy (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
 }

@@ -1,4 +1,4 @@
-import { align, wrapText } from '../text/wrap';
+import { wrapText } from '../text/wrap';
 import { textWidth } from '../text/width';
 import type { Row } from './rows';
 
@@ -33,19 +33,22 @@ export function itemRows(
 ): Row[] {
   const widths = itemColumns(columns);
   const lifted: Row[] = [];
-  const cells: string[] = [];
-  [qty, unitPrice, total].forEach((value, i) => {
+  const values = [qty, unitPrice, total];
+  let line = '';
+  let hasCells = false;
+  for (let i = 0; i < 3; i++) {
+    const value = values[i] ?? '';
     const w = widths[i] ?? 0;
-    if (textWidth(value) <= w - 1) {
-      cells.push(align(value, w, 'right'));
-      return;
+    const vw = textWidth(value);
+    if (vw <= w - 1) {
+      line += ' '.repeat(w - vw) + value;
+      if (value.trim() !== '') hasCells = true;
+      continue;
     }
     for (const part of wrapText(value, columns)) lifted.push({ left: part, align: 'right' });
-    cells.push(' '.repeat(w));
-  });
-  // Not trimmed: trailing blanks keep the columns in place when the total was lifted.
-  const line = cells.join('');
-  const hasCells = line.trim() !== '';
+    line += ' '.repeat(w);
+  }
+  // `line` is not trimmed: trailing blanks keep the columns in place when the total was lifted.
   const room = columns - widths.reduce((a, b) => a + b, 0);
   if (name !== '' && hasCells && lifted.length === 0 && textWidth(name) <= room) {
     return [{ left: name + ' '.repeat(room - textWidth(name)) + line, align: 'left' }];

@@ -54,9 +54,8 @@ function layoutBlock(
       const size = block.size ?? 'normal';
       const width = paperWidth(columns, size);
       // A newline in a text block is an intended line break; sanitising alone would glue lines.
-      const rows = block.text
-        .split(/\r?\n/)
-        .flatMap((part) => textRows(clean(part), width, block.align ?? 'left'));
+      const parts = block.text.includes('\n') ? block.text.split(/\r?\n/) : [block.text];
+      const rows = parts.flatMap((part) => textRows(clean(part), width, block.align ?? 'left'));
       return rowsToLines(rows, columns, block.bold ?? false, size);
     }
     case 'pair': {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import type { ChineseFont } from '../profiles';
-import { codePageGlyph } from './codepage';
+import { codePageGlyphOf } from './codepage';
 
 /** What prints in place of a character the font lacks: □ (GB2312 A1F5), in every Chinese font. */
 export const MISSING_GLYPH = '□';
@@ -25,19 +25,20 @@ function inFont(ch: string, font: ChineseFont): boolean {
   );
 }
 
-const caches: Record<ChineseFont, Map<string, string>> = {
+const caches: Record<ChineseFont, Map<number, string | null>> = {
   GB2312: new Map(),
   GBK: new Map(),
   GB18030: new Map(),
 };
 
-/** One character as the printer will get it: itself, its full-width form, or the marker. */
-function fit(ch: string, font: ChineseFont): string {
+/** One character as the printer will get it: null for itself, else its full-width form or □. */
+function fit(cp: number, font: ChineseFont): string | null {
   const cache = caches[font];
-  let out = cache.get(ch);
+  let out = cache.get(cp);
   if (out === undefined) {
-    out = FULL_WIDTH[ch] ?? (codePageGlyph(ch) || inFont(ch, font) ? ch : MISSING_GLYPH);
-    cache.set(ch, out);
+    const ch = String.fromCodePoint(cp);
+    out = FULL_WIDTH[ch] ?? (codePageGlyphOf(cp) || inFont(ch, font) ? null : MISSING_GLYPH);
+    cache.set(cp, out);
   }
   return out;
 }
@@ -48,15 +49,18 @@ function fit(ch: string, font: ChineseFont): string {
  * otherwise □. Run after sanitizeText, so widths, paper and print.txt agree.
  */
 export function fitFont(s: string, font: ChineseFont): string {
-  let ascii = true;
+  let out: string | null = null;
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0x7e) {
-      ascii = false;
-      break;
+    if (s.charCodeAt(i) <= 0x7e) continue;
+    const cp = s.codePointAt(i) ?? 0;
+    const size = cp > 0xffff ? 2 : 1;
+    const r = fit(cp, font);
+    if (r !== null) {
+      out = (out ?? '') + s.slice(from, i) + r;
+      from = i + size;
     }
+    i += size - 1;
   }
-  if (ascii) return s;
-  let out = '';
-  for (const ch of s) out += (ch.codePointAt(0) ?? 0) <= 0x7e ? ch : fit(ch, font);
-  return out;
+  return out === null ? s : out + s.slice(from);
 }
