@@ -1,6 +1,12 @@
 // Public API of the printer library. Self-contained: imports nothing outside printer/.
 export type { Align, DocBlock, ReceiptDoc, LaidLine, LaidOutReceipt, LogoSource } from './types';
-export { PROFILES, DEFAULT_PROFILE, type PrinterProfile } from './profiles';
+export {
+  PROFILES,
+  DEFAULT_PROFILE,
+  CHINESE_FONTS,
+  type ChineseFont,
+  type PrinterProfile,
+} from './profiles';
 export { textWidth } from './text/width';
 export { sanitizeText } from './text/sanitize';
 export { layoutReceipt } from './layout/layout';

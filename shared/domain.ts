@@ -176,11 +176,15 @@ export const PrinterStatusViewSchema = z.object({
 });
 export type PrinterStatusView = z.infer<typeof PrinterStatusViewSchema>;
 
+export const ChineseFontSchema = z.enum(['GB2312', 'GBK', 'GB18030']);
+
 export const PrinterInfoSchema = z.object({
   uri: z.string(),
   label: z.string(),
   virtual: z.boolean(),
   profile: z.string(),
+  /** The Chinese font the printer has: what it lacks prints as □. */
+  font: ChineseFontSchema,
   profiles: z.array(z.object({ id: z.string(), name: z.string(), columns: z.number().int() })),
 });
 export type PrinterInfo = z.infer<typeof PrinterInfoSchema>;

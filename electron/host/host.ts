@@ -53,7 +53,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const printer = await setUpPrinter(config.printerUri, config.dataDir);
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
-  const profile = { current: initialProfile };
+  const chineseFont = config.printerFont ?? initialProfile.chineseFont;
+  const profile = { current: { ...initialProfile, chineseFont } };
 
   const onError = (err: unknown) => log.error({ err }, 'background task failed');
   const envMs = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -138,10 +139,11 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     clock,
     version: opts.version,
-    save: (uri, profileId) =>
+    save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
         printerProfile: profileId as TillConfig['printerProfile'],
+        printerFont: font,
       }),
   });
   const handlers: Handlers = createHandlers({

@@ -9,6 +9,7 @@ import {
   openTransport,
   PROFILES,
   testPage,
+  type ChineseFont,
   type PrinterProfile,
 } from '../../printer';
 import type { TestResult } from '../../shared/api/print';
@@ -30,7 +31,7 @@ export interface TechnicianDeps {
   clock: Clock;
   version: string;
   /** Persists the technician's choice (settings.json). */
-  save: (uri: string, profileId: string) => void;
+  save: (uri: string, profileId: string, font: ChineseFont) => void;
 }
 
 const MAX_ROWS = 3000;
@@ -46,6 +47,7 @@ export function createTechnician(d: TechnicianDeps) {
     label: printer.label,
     virtual: printer.virtual !== null && printer.uri === printer.virtual.uri,
     profile: d.profile.current.id,
+    font: d.profile.current.chineseFont,
     profiles: Object.values(PROFILES).map((p) => ({ id: p.id, name: p.name, columns: p.columns })),
   });
   const status = () => readStatus(() => printer.open(printer.uri), iso(clock.now()));
@@ -131,21 +133,23 @@ export function createTechnician(d: TechnicianDeps) {
       const job = await done;
       return { job, drawer: opts.drawer ? await d.drawer.test() : null };
     },
-    configure(uri: string, profileId?: string): PrinterInfo {
-      const profile = profileId ? PROFILES[profileId] : d.profile.current;
-      if (!profile) throw new TillError('BAD_REQUEST', 'profile');
+    configure(uri: string, profileId?: string, font?: ChineseFont): PrinterInfo {
+      const base = profileId ? PROFILES[profileId] : d.profile.current;
+      if (!base) throw new TillError('BAD_REQUEST', 'profile');
+      const profile = { ...base, chineseFont: font ?? d.profile.current.chineseFont };
       const target = uri === 'virtual' && printer.virtual ? printer.virtual.uri : uri;
       try {
         if (target !== 'none') openTransport(target); // parses the URI; opens nothing
       } catch {
         throw new TillError('BAD_REQUEST', 'uri');
       }
-      d.save(uri, profile.id);
+      d.save(uri, profile.id, profile.chineseFont);
       printer.uri = target;
       printer.label = uri === 'virtual' ? `虚拟打印机 virtual (${target})` : uri;
       d.profile.current = profile;
       d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure', uri, {
         profile: profile.id,
+        font: profile.chineseFont,
       });
       return info();
     },

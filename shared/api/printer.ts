@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ChineseFontSchema,
   LastJobSchema,
   PrinterInfoSchema,
   PrinterListSchema,
@@ -27,6 +28,7 @@ export const printerContract = {
       .object({
         uri: z.string().trim().min(1).max(200),
         profile: z.enum(['58mm', '80mm-180dpi', '80mm']).optional(),
+        font: ChineseFontSchema.optional(),
       })
       .strict(),
     output: PrinterInfoSchema,

@@ -18,7 +18,7 @@ import type {
   ReprintResult,
   TestResult,
 } from '../../../shared/api/print';
-import type { ProfileId } from './slices/printer';
+import type { FontId, ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
@@ -135,7 +135,7 @@ export interface PrinterSlice {
   refreshStatus(): Promise<void>;
   loadLastJob(): Promise<void>;
   findPrinters(): Promise<void>;
-  configurePrinter(uri: string, profile?: ProfileId): Promise<boolean>;
+  configurePrinter(uri: string, profile?: ProfileId, font?: FontId): Promise<boolean>;
   printTest(kind: 'page' | 'drawer'): Promise<void>;
   loadReport(): Promise<void>;
   closeReport(): void;

@@ -84,6 +84,16 @@ describe('technician tools over the API', () => {
       profile: '58mm',
     })) as unknown as { uri: string; profile: string };
     expect(info).toMatchObject({ uri: second.uri, profile: '58mm' });
+    // The printer's Chinese font: what it lacks prints as □ (here: a GB2312-only printer).
+    const gb2312 = (await value('printer.configure', {
+      uri: second.uri,
+      profile: '58mm',
+      font: 'GB2312',
+    })) as unknown as { font: string };
+    expect(gb2312.font).toBe('GB2312');
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'settings.json'), 'utf8'))).toMatchObject({
+      printerFont: 'GB2312',
+    });
     expect(JSON.parse(readFileSync(join(tmp.dir, 'settings.json'), 'utf8'))).toMatchObject({
       printer: second.uri,
       printerProfile: '58mm',

@@ -79,6 +79,7 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
   let uri = VIRTUAL_URI;
   let label = `虚拟打印机 virtual (${VIRTUAL_URI})`;
   let profile = '80mm';
+  let font: 'GB2312' | 'GBK' | 'GB18030' = 'GB18030';
   let fault: FakeFault = 'none';
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const at = () => new Date((clock += 1000)).toISOString();
@@ -223,7 +224,7 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
   };
 
   return {
-    info: () => ({ uri, label, virtual: uri === VIRTUAL_URI, profile, profiles: PROFILES }),
+    info: () => ({ uri, label, virtual: uri === VIRTUAL_URI, profile, font, profiles: PROFILES }),
     status,
     list: () => found,
     /** What printer.list finds next. */
@@ -265,12 +266,17 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
       return { job: s.job, kind: s.kind, size, rows: s.rows, text: body.join('\n') };
     },
     /** null: BAD_REQUEST on that field. */
-    configure(next: string, profileId?: string): 'uri' | 'profile' | null {
+    configure(
+      next: string,
+      profileId?: string,
+      nextFont?: 'GB2312' | 'GBK' | 'GB18030',
+    ): 'uri' | 'profile' | null {
       if (profileId && !PROFILES.some((p) => p.id === profileId)) return 'profile';
       if (!validUri(next)) return 'uri';
       uri = next === 'virtual' ? VIRTUAL_URI : next;
       label = next === 'virtual' ? `虚拟打印机 virtual (${VIRTUAL_URI})` : next;
       if (profileId) profile = profileId;
+      if (nextFont) font = nextFont;
       return null;
     },
     report: () =>

@@ -409,8 +409,8 @@ export function createFakeTill(sandbox = true) {
     'printer.status': () => ok(printer.status()),
     'printer.test': (opts) => ok(printer.test(opts)),
     'printer.lastJob': () => ok(printer.lastJob()),
-    'printer.configure': ({ uri, profile }) => {
-      const refused = printer.configure(uri.trim(), profile);
+    'printer.configure': ({ uri, profile, font }) => {
+      const refused = printer.configure(uri.trim(), profile, font);
       return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
     },
     'printer.report': () => ok({ text: printer.report() }),

@@ -21,6 +21,7 @@ export function PrinterHead() {
         <dt>{t('tech.profile')}</dt>
         <dd data-testid="tech-current-profile">
           {profile ? `${profile.name}（${profile.columns}）` : (info?.profile ?? '…')}
+          {info ? ` · ${t('tech.font')} ${info.font}` : null}
         </dd>
         {test?.job ? (
           <>
