@@ -62,7 +62,9 @@ describe('printer CLI', () => {
     expect(job.barcodes).toEqual(['TILL-TEST-123']);
     // The 58 mm page keeps its own ruler whole: no line wider than 32 columns, no 42/48 ruler.
     expect(job.lines).toContain('12345678901234567890123456789012');
-    expect(job.lines.some((l) => l.startsWith('1234567890123456789012345678901234567890'))).toBe(false);
+    expect(job.lines.some((l) => l.startsWith('1234567890123456789012345678901234567890'))).toBe(
+      false,
+    );
     writeFileSync(join(tmp.dir, 'job.bin'), printer.rawJobs.at(-1)!);
   });
 
