@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Transport } from '../../printer';
 import type { PrintJob, PrintState } from '../../shared/domain';
-import type { PrintSummary } from '../../shared/api/print';
 import { TillError } from '../../shared/errors';
 import type { EventBus } from '../api/events';
 import type { Repos } from '../store';
@@ -12,6 +11,7 @@ import { newId } from '../services/ids';
 import { attemptPrint, type AttemptOutcome } from './printAttempt';
 import { createPrinterLane, type PrinterLane } from './printerLane';
 import { createHealth } from './printerHealth';
+import { createPrintNotify } from './printNotify';
 
 export interface PrintQueueDeps {
   repos: Pick<Repos, 'printJobs'>;
@@ -33,8 +33,6 @@ export interface PrintQueueDeps {
   statusTimeoutMs?: number;
   onError?: (err: unknown) => void;
 }
-
-const SETTLED: readonly PrintState[] = ['PRINTED', 'FAILED', 'INTERRUPTED', 'CANCELLED', 'WAITING'];
 
 export const newOwnerId = (): string =>
   `till:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -58,9 +56,10 @@ export function createPrintQueue(deps: PrintQueueDeps) {
     openTransport: deps.openTransport,
     clock,
     statusTimeoutMs: deps.statusTimeoutMs ?? 1_500,
-    onChange: () => emitSummary(),
+    onChange: () => notify.emitSummary(),
   });
-  const waiters = new Map<string, ((job: PrintJob) => void)[]>();
+  const notify = createPrintNotify({ repos, events, printer: () => health.current() });
+  const { announce, settled, summary } = notify;
   let pumping = false;
   let again = false;
   let lastCheck = { at: -Infinity, ready: false };
@@ -72,26 +71,6 @@ export function createPrintQueue(deps: PrintQueueDeps) {
   const now = () => iso(clock.now());
   const until = () => iso(clock.now() + leaseMs);
 
-  function summary(): PrintSummary {
-    const c = repos.printJobs.counts();
-    return {
-      printer: health.current(),
-      waiting: (c.QUEUED ?? 0) + (c.SENDING ?? 0) + (c.WAITING ?? 0),
-      toDecide: (c.FAILED ?? 0) + (c.INTERRUPTED ?? 0),
-    };
-  }
-  function emitSummary(): void {
-    events.emit('print.summary', summary());
-  }
-  function announce(job: PrintJob): PrintJob {
-    events.emit('print.updated', job);
-    emitSummary();
-    if (SETTLED.includes(job.state)) {
-      for (const w of waiters.get(job.jobId) ?? []) w(job);
-      waiters.delete(job.jobId);
-    }
-    return job;
-  }
   /** A move by this queue; null when the job had already moved on (never overwritten). */
   function move(job: PrintJob, to: PrintState, m: Partial<Move> = {}): PrintJob | null {
     const heldBy = job.state === 'FAILED' || job.state === 'INTERRUPTED' ? null : owner;
@@ -103,12 +82,6 @@ export function createPrintQueue(deps: PrintQueueDeps) {
     });
     return moved ? announce(moved) : null;
   }
-  function settled(jobId: string): Promise<PrintJob> {
-    const job = repos.printJobs.get(jobId);
-    if (job && job.state !== 'QUEUED' && job.state !== 'SENDING') return Promise.resolve(job);
-    return new Promise((resolve) => waiters.set(jobId, [...(waiters.get(jobId) ?? []), resolve]));
-  }
-
   function waitingDue(): boolean {
     return lastCheck.ready || clock.now() - lastCheck.at >= readyPollMs;
   }
