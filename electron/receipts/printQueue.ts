@@ -266,6 +266,12 @@ export function createPrintQueue(deps: PrintQueueDeps) {
       return ok;
     },
     summary,
+    /** The printer changed (a technician's new URI): waiting jobs are tried there at once. */
+    recheck(): void {
+      lastCheck = { at: -Infinity, ready: false };
+      kick();
+      void lane.run(() => health.check()).catch(onError);
+    },
     health: () => health.current(),
     /** Asks the printer now (start-up, the technician's refresh); the header follows. */
     checkPrinter: () => lane.run(() => health.check()),

@@ -147,6 +147,7 @@ export function createTechnician(d: TechnicianDeps) {
       printer.uri = target;
       printer.label = uri === 'virtual' ? `虚拟打印机 virtual (${target})` : uri;
       d.profile.current = profile;
+      d.queue.recheck();
       d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure', uri, {
         profile: profile.id,
         font: profile.chineseFont,
