@@ -8,8 +8,10 @@ import { notReady } from './readiness';
  * Waits for the job's GS r reply. With `watchMs`, asks DLE EOT 1–4 every `watchMs` meanwhile:
  * DLE EOT is answered in real time, GS r only once the paper has come out, and the two replies
  * have different fixed bits (escpos.md §2.2/2.4), so both can share the line. A printer that
- * stops mid-job (cover opened, paper out) is then known within `watchMs`, not at the timeout:
- * the error carries the stop's code (COVER_OPEN, PAPER_END, OFFLINE, PRINTER_ERROR).
+ * stops mid-job (cover opened, paper out) is then known within two checks, not at the timeout:
+ * the error carries the stop's code (COVER_OPEN, PAPER_END, OFFLINE, PRINTER_ERROR). Two in a
+ * row, so a printer that reports offline for an instant (a cut, a feed) is not taken for one
+ * that stopped.
  */
 export async function awaitConfirmation(
   t: Transport,
@@ -20,6 +22,7 @@ export async function awaitConfirmation(
   let nextCheck = watchMs ? Date.now() + watchMs : Infinity;
   let asked: number[] | null = null;
   let askedAt = 0;
+  let strikes = 0;
   for (;;) {
     const now = Date.now();
     if (now >= deadline) {
@@ -55,7 +58,8 @@ export async function awaitConfirmation(
       if (asked.length < 4) continue;
       const s = parseStatus(asked as [number, number, number, number]);
       const stop = notReady(s);
-      if (stop) throw new PrinterError(stop, `printer stopped mid-job: ${stop}`);
+      strikes = stop ? strikes + 1 : 0;
+      if (stop && strikes >= 2) throw new PrinterError(stop, `printer stopped mid-job: ${stop}`);
       asked = null;
       nextCheck = Date.now() + (watchMs ?? 0);
     }

@@ -106,6 +106,18 @@ describe('print queue: PRINTED only when the printer said so', () => {
     expect(rig.repos.printJobs.get(failed.jobId)?.state).toBe('FAILED');
   }, 20_000);
 
+  it('offline for an instant mid-job (a feed, a cut) is not a stop: the job still ends PRINTED', async () => {
+    rig = await printRig({ jobMs: 1500 });
+    const { receipt } = await import('./rig');
+    const pending = rig.queue.enqueue(null, 'receipt', receipt('瞬间离线')).done;
+    await sleep(600);
+    rig.printer.setFault('offline');
+    await sleep(250);
+    rig.printer.setFault('none');
+    expect((await pending).state).toBe('PRINTED');
+    expect(rig.printer.jobs).toHaveLength(1);
+  }, 20_000);
+
   it('the summary counts receipts owed and jobs to decide, for the header', async () => {
     rig = await printRig();
     rig.printer.setFault('paper-end');
