@@ -78,6 +78,10 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     events,
     actor: () => config.cashier,
+    // The printer answered the drawer: receipts waiting for it need not wait for the next poll.
+    onResult: (r) => {
+      if (r.ok && queue.health().state !== 'ready') queue.recheck();
+    },
   });
   const receipts = createReceiptService({
     repos,

@@ -23,6 +23,8 @@ export interface DrawerDeps {
   /** Who is at the till (issue 9 passes the signed-in user). */
   actor: () => string;
   timeoutMs?: number;
+  /** Every opening's result (the host re-checks a printer that answered after all). */
+  onResult?: (r: DrawerResult) => void;
 }
 
 const hex = (b: Uint8Array): string =>
@@ -64,7 +66,7 @@ export function createDrawer(d: DrawerDeps) {
         command: null,
         hex: null,
         errorCode: err.code,
-        errorText: `钱箱未能打开：${err.messageZh}`,
+        errorText: err.messageZh,
         at: iso(d.clock.now()),
       };
     } finally {
@@ -84,6 +86,7 @@ export function createDrawer(d: DrawerDeps) {
     });
     if (orderId) last.set(orderId, result);
     d.events.emit('drawer.updated', result);
+    d.onResult?.(result);
     return result;
   }
 

@@ -38,7 +38,7 @@ export const DrawerResultSchema = z.object({
   command: z.enum(['ESC p', 'DLE DC4']).nullable(),
   hex: z.string().nullable(),
   errorCode: z.string().nullable(),
-  /** Why it did not open, for the cashier (Chinese). */
+  /** Why it did not open, for the cashier (Chinese), shown under 钱箱未能打开. */
   errorText: z.string().nullable(),
   at: z.string(),
 });

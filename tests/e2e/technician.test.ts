@@ -274,21 +274,30 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
   });
 });
 
-/** A till whose printer does not answer at start-up says so on screen, not only in the log. */
+/**
+ * A till whose printer does not answer at start-up says so on screen, not only in the log; a
+ * cash sale then tells the cashier at once that the drawer did not open, and F7 opens it once
+ * the printer is back.
+ */
 describe.skipIf(!E2E_READY)('start-up with a printer that does not answer', () => {
   let host: RunningHost;
   let browser: Browser;
+  let back: VirtualPrinter | undefined;
+  let page: Page;
+  let shot: (name: string) => Promise<string>;
+  let port = 0;
 
-  afterAll(() => tearDown(browser, host));
+  afterAll(() => tearDown(browser, host, back));
 
   it('shows 打印机：无响应 in the header', async () => {
     const gone = await startVirtualPrinter();
     const uri = gone.uri;
+    port = gone.port;
     await gone.close();
     host = await startHost(uri);
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const shot = screenshots(page, undefined, 70);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    shot = screenshots(page, undefined, 70);
     const co = new CheckoutPage(page);
     await co.open(host.url);
     await co.printerPill
@@ -297,5 +306,23 @@ describe.skipIf(!E2E_READY)('start-up with a printer that does not answer', () =
     expect(await co.printerPill.textContent()).toContain('无响应');
     expect(await co.printerPill.getAttribute('title')).toContain(uri);
     await shot('header-printer-unreachable');
+  });
+
+  it('a cash sale: 钱箱未能打开 at once, with F7; F7 opens it when the printer is back', async () => {
+    const co = new CheckoutPage(page);
+    await co.scanAndWait(catalogue()[4]!.barcode, 1);
+    await co.payByCash();
+    await new CashPage(page).typeReceived('100');
+    await page.keyboard.press('Enter');
+    await new DonePage(page).waitUntilShown();
+    const note = page.locator('[data-testid="drawer-note"][data-ok="false"]');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.textContent()).toContain('钱箱未能打开');
+    await shot('done-drawer-failed');
+    back = await startVirtualPrinter({ port });
+    await page.keyboard.press('F7');
+    await page.locator('[data-testid="drawer-note"][data-ok="true"]').waitFor({ timeout: 10_000 });
+    expect(back.drawerKicks).toHaveLength(1);
+    await shot('done-drawer-retried');
   });
 });

@@ -49,7 +49,7 @@ describe('the cash drawer: its own command, audited', () => {
     await rig.restartPrinter(async () => {
       const r = await rig.drawer.sale('O3');
       expect(r).toMatchObject({ ok: false, errorCode: 'CONNECTION_REFUSED' });
-      expect(r.errorText).toMatch(/^钱箱未能打开/);
+      expect(r.errorText).toMatch(/打印机拒绝连接/);
       expect(seen).toHaveLength(1);
       expect(rig.drawer.result('O3')?.ok).toBe(false);
     });

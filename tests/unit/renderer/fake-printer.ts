@@ -143,7 +143,7 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
       command: ok ? (fault === 'none' ? 'ESC p' : 'DLE DC4') : null,
       hex: ok ? (fault === 'none' ? '1b 70 00 19 fa' : '10 14 01 00 01') : null,
       errorCode: ok ? null : 'CONNECTION_REFUSED',
-      errorText: ok ? null : '钱箱未能打开：打印机拒绝连接，请确认打印机已开机且地址、端口正确。',
+      errorText: ok ? null : '打印机拒绝连接，请确认打印机已开机且地址、端口正确。',
       at: at(),
     };
     if (orderId) drawers.set(orderId, d);

@@ -82,7 +82,7 @@ describe('the cash drawer on the Done screen', () => {
     till.printer.setFault('unreachable');
     const orderId = await cashSale();
     expect(s().drawer).toMatchObject({ ok: false, orderId, errorCode: 'CONNECTION_REFUSED' });
-    expect(s().drawer?.errorText).toMatch(/^钱箱未能打开/);
+    expect(s().drawer?.errorText).toMatch(/打印机拒绝连接/);
     till.printer.setFault('none');
     await s().retryDrawer();
     expect(s().drawer).toMatchObject({ ok: true, reason: 'retry' });
