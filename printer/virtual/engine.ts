@@ -54,6 +54,8 @@ export class PrinterEngine {
   fault: Fault = 'none';
   /** GS r 1's answer when a test makes it disagree with DLE EOT; null follows the paper. */
   gsr: GsrReport | null = null;
+  /** What DLE EOT reports when a test makes it disagree with the mechanism; null: the truth. */
+  statusReport: Fault | null = null;
   /** Drawer kick-out connector pin 3 (the drawer's open sensor on most drawers). */
   drawerHigh = false;
   readonly jobs: DecodedJob[] = [];

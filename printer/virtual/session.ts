@@ -36,7 +36,8 @@ export class PrinterSession {
     switch (cmd.name) {
       case 'DLE 0x04': {
         this.engine.log.push(`DLE EOT ${b[2] ?? 0}`);
-        const reply = realtimeReply(this.engine.fault, b[2] ?? 0, this.engine.drawerHigh);
+        const said = this.engine.statusReport ?? this.engine.fault;
+        const reply = realtimeReply(said, b[2] ?? 0, this.engine.drawerHigh);
         if (reply !== undefined && !this.link.destroyed) this.link.write(Uint8Array.of(reply));
         return;
       }

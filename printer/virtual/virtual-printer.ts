@@ -23,6 +23,8 @@ export interface VirtualPrinter {
   setFault(f: Fault): void;
   /** Make GS r 1 answer something else than the paper does (null: follow the paper). */
   setGsrReport(r: GsrReport | null): void;
+  /** Make DLE EOT report a condition the mechanism does not have (null: report the truth). */
+  setStatusReport(f: Fault | null): void;
   /** The drawer's open sensor (kick-out connector pin 3), as DLE EOT 1 and GS r 2 report it. */
   setDrawerOpen(open: boolean): void;
   /** Resolves once everything received so far has been worked through. */
@@ -71,6 +73,9 @@ export async function startVirtualPrinter(
     setFault: (f) => engine.setFault(f),
     setGsrReport: (r) => {
       engine.gsr = r;
+    },
+    setStatusReport: (f) => {
+      engine.statusReport = f;
     },
     setDrawerOpen: (open) => {
       engine.drawerHigh = open;

@@ -60,6 +60,18 @@ describe('print queue: PRINTED only when the printer said so', () => {
     expect(texts(rig)).toEqual(['纸传感器不一致']);
   });
 
+  it('DLE EOT says cover open though the mechanism would print: nothing is sent until it says ready', async () => {
+    rig = await printRig();
+    rig.printer.setStatusReport('cover-open');
+    const w = await rig.queue.enqueue(null, 'receipt', job('只信状态')).done;
+    expect(w).toMatchObject({ state: 'WAITING', reasonCode: 'COVER_OPEN' });
+    await sleep(500);
+    expect(rig.printer.received).toHaveLength(0);
+    rig.printer.setStatusReport(null);
+    await expect.poll(() => rig.repos.printJobs.get(w.jobId)?.state).toBe('PRINTED');
+    expect(rig.printer.received).toHaveLength(1);
+  });
+
   it('confirmed by GS r but not ready right after (cover opened): FAILED, not PRINTED', async () => {
     rig = await printRig();
     rig.printer.onJob(() => rig.printer.setFault('cover-open'));
