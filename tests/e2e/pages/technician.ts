@@ -41,7 +41,7 @@ export class TechnicianPage {
     await this.printer.filter({ hasNotText: '…' }).waitFor();
   }
 
-  /** The last job shown is of `kind` (test, drawer-test, receipt…) and has ended. */
+  /** The last job shown is of `kind` (test, receipt, reprint…) and has ended. */
   async waitForLastJob(kind: string, timeout = 15_000) {
     await this.page
       .locator('.tech-lastjob-head')
