@@ -11,7 +11,10 @@ await benchStartup(Number(process.env.BENCH_ORDERS ?? 100_000));
 console.log('\n[2] Receipt latency after payment');
 await benchPrintLatency();
 for (const [title, file] of [
-  ['[3] Printer: one standard Chinese receipt against peer encoders', './printer/receipt'],
+  [
+    '[3] Printer: one standard Chinese receipt, ours against peer encoders and a minimal reference',
+    './printer/receipt',
+  ],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
 ] as const) {
   if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;

@@ -11,6 +11,7 @@ export type PrinterErrorCode =
   | 'PERMISSION_DENIED'
   | 'BUSY'
   | 'NO_STATUS'
+  | 'PRINTER_ERROR'
   | 'IO';
 
 // Cashier-facing text: every failure says what happened and what to do next (DESIGN.md invariants).
@@ -27,6 +28,7 @@ const MESSAGES_ZH: Record<PrinterErrorCode, string> = {
   PERMISSION_DENIED: '没有访问打印机端口的权限，请联系技术人员设置权限后重试。',
   BUSY: '打印机端口被其他程序或驱动占用，请关闭占用的程序后重试。',
   NO_STATUS: '此连接方式无法读取打印机状态，请直接查看打印机。',
+  PRINTER_ERROR: '打印机故障（切刀卡住或机械错误），请检查打印机，必要时关机重启。',
   IO: '打印机通信错误，请重试；如仍失败请联系技术人员。',
 };
 

@@ -26,10 +26,22 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  'print.summary',
+  'print.queue',
+  'print.cancel',
+  'drawer.open',
+  'drawer.retry',
+  'drawer.result',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated'] as const;
+export const EVENTS = [
+  'sale.updated',
+  'payment.updated',
+  'print.updated',
+  'print.summary',
+  'drawer.updated',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (name: string): name is Channel =>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './api/app';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
+import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
 import type { Channel, EventName } from './channels';
@@ -19,12 +20,15 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...printContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'sale.updated': SaleSchema,
   'payment.updated': PaymentSchema,
   'print.updated': PrintJobSchema,
+  'print.summary': PrintSummarySchema,
+  'drawer.updated': DrawerResultSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -1,14 +1,17 @@
 import type { Channel } from '../../shared/channels';
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { AppInfo, PaperPreview, PrintJob } from '../../shared/domain';
+import type { AppInfo, PaperPreview } from '../../shared/domain';
 import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
+import type { Drawer } from '../receipts/drawer';
+import type { PrintQueue } from '../receipts/printQueue';
 import type { ReceiptService } from '../receipts/service';
 import type { SaleService } from '../services/sale';
 import type { Technician } from '../services/technician';
 import type { Repos } from '../store';
 import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
+import { printHandlers } from './handlers/print';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
 
@@ -24,12 +27,12 @@ export interface HandlerDeps {
   engine: PaymentEngine;
   receipts: ReceiptService;
   refunds: RefundService;
-  jobs: Pick<Repos['printJobs'], 'get'>;
-  retryPrint: (jobId: string) => Promise<PrintJob>;
+  queue: PrintQueue;
+  drawer: Drawer;
   actor: string;
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
-  repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
+  repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'printJobs'>;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -40,5 +43,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...printHandlers(d),
   };
 }

@@ -53,6 +53,8 @@ export const SettingsSchema = z
       .regex(/^\d{1,2}$/)
       .default('01'),
     printerProfile: z.enum(['58mm', '80mm-180dpi', '80mm']).default('80mm'),
+    /** The printer's Chinese font (GS I 69 tells); characters outside it print as □. */
+    printerFont: z.enum(['GB2312', 'GBK', 'GB18030']).optional(),
     printer: z.string().optional(),
     gateway: GatewaySettingsSchema.optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */

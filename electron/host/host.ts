@@ -8,6 +8,8 @@ import { createHandlers, type Handlers } from '../api/handlers';
 import { createPaymentEngine } from '../payments/engine';
 import { createReconciler } from '../payments/reconciler';
 import { createRefundService } from '../payments/refunds';
+import { createDrawer } from '../receipts/drawer';
+import { createPrinterLane } from '../receipts/printerLane';
 import { createPrintQueue } from '../receipts/printQueue';
 import { createPrintWatch } from '../receipts/printWatch';
 import { paperPreview } from '../services/printerView';
@@ -21,6 +23,7 @@ import { openRepos } from '../store';
 import type { TillConfig } from './config';
 import { setUpGateway } from './gateway';
 import { createLogger } from './log';
+import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
 
 export interface HostOptions {
@@ -50,14 +53,35 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const printer = await setUpPrinter(config.printerUri, config.dataDir);
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
-  const profile = { current: initialProfile };
+  const chineseFont = config.printerFont ?? initialProfile.chineseFont;
+  const profile = { current: { ...initialProfile, chineseFont } };
 
+  const onError = (err: unknown) => log.error({ err }, 'background task failed');
+  const envMs = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  const lane = createPrinterLane();
   const queue = createPrintQueue({
     repos,
+    lane,
     printerUri: () => printer.uri,
     openTransport: printer.open,
     clock,
     events,
+    readyPollMs: envMs('TILL_PRINT_WATCH_MS', 2_000),
+    healthMs: envMs('TILL_PRINTER_CHECK_MS', 15_000),
+    onError,
+  });
+  const drawer = createDrawer({
+    lane,
+    printerUri: () => printer.uri,
+    openTransport: printer.open,
+    audit: repos.audit,
+    clock,
+    events,
+    actor: () => config.cashier,
+    // The printer answered the drawer: receipts waiting for it need not wait for the next poll.
+    onResult: (r) => {
+      if (r.ok && queue.health().state !== 'ready') queue.recheck();
+    },
   });
   const receipts = createReceiptService({
     repos,
@@ -70,7 +94,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     cashier: config.cashier,
     tillNo: config.tillNo,
   });
-  const onError = (err: unknown) => log.error({ err }, 'background task failed');
   const engine = createPaymentEngine({
     repos,
     gateway: gw.gateway,
@@ -81,7 +104,13 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     onOrderPaid: (orderId) => {
       log.info({ orderId }, 'order paid');
+      crashPoint('order-paid');
       receipts.issue(orderId).printed.catch(onError);
+    },
+    onCashTaken: (p) => {
+      drawer.sale(p.orderId).then((r) => {
+        if (!r.ok) log.warn({ orderId: p.orderId, error: r.errorCode }, 'drawer did not open');
+      }, onError);
     },
     onOverpaid: (p) => {
       log.warn(
@@ -110,13 +139,15 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     printer,
     profile,
     queue,
+    drawer,
     repos,
     clock,
     version: opts.version,
-    save: (uri, profileId) =>
+    save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
         printerProfile: profileId as TillConfig['printerProfile'],
+        printerFont: font,
       }),
   });
   const handlers: Handlers = createHandlers({
@@ -133,13 +164,23 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     receipts,
     refunds,
     repos,
-    jobs: repos.printJobs,
-    retryPrint: (jobId) => queue.retry(jobId),
+    queue,
+    drawer,
     actor: config.cashier,
   });
 
-  // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
-  const missingReceipts = receipts.ensureAll(repos.payments.paidOrdersWithoutReceipt());
+  // Nothing is left unfinished by a crash. A dead till's print jobs first (SENDING ones may have
+  // printed: INTERRUPTED; the others are adopted), then paid orders without their receipt, then
+  // every open payment.
+  const printWatch = createPrintWatch({ repos, queue, clock, events });
+  const orphans = printWatch.once();
+  const missingReceipts = receipts.ensureAll();
+  queue.start();
+  printWatch.start(envMs('TILL_PRINT_ORPHANS_MS', 5_000));
+  // At start-up a printer that does not answer is on the screen (header), not only in the log.
+  void queue.checkPrinter().then((h) => {
+    if (h.state !== 'ready') log.warn({ printer: printer.uri, health: h }, 'printer not ready');
+  }, onError);
   const reconciler = createReconciler({
     repos,
     engine,
@@ -149,16 +190,10 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     onError,
   });
   reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
-  const printWatch = createPrintWatch({
-    repos,
-    queue,
-    printerUri: () => printer.uri,
-    openTransport: printer.open,
-    clock,
-    events,
-  });
-  printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
-  log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
+  log.info(
+    { missingReceipts, orphans, printer: printer.uri, gateway: gw.gateway.name },
+    'host started',
+  );
 
   return {
     config,
@@ -175,6 +210,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     async close(): Promise<void> {
       reconciler.stop();
       printWatch.stop();
+      queue.stop();
       await queue.idle();
       await gw.sandbox?.close();
       await printer.virtual?.close();

@@ -19,6 +19,8 @@ export interface EngineDeps {
   storeName: string;
   /** The order is fully paid (receipt, print). */
   onOrderPaid: (orderId: string) => void;
+  /** Cash was taken (PAID, committed): open the drawer, before the receipt. */
+  onCashTaken?: (payment: Payment) => void;
   /** A payment succeeded on an already paid order (refund it). */
   onOverpaid?: (payment: Payment) => void;
   onError?: (err: unknown) => void;
@@ -120,7 +122,10 @@ export function createPaymentEngine(deps: EngineDeps) {
         throw new TillError('CASH_TOO_LITTLE', 'receivedFen');
       const amount = Math.min(receivedFen, due);
       const { id } = insert(sale, 'CASH', amount, { receivedFen, changeFen: receivedFen - amount });
-      return flow.paid(repos.payments.get(id) as Payment, { outcome: 'PAID' });
+      const paid = flow.paid(repos.payments.get(id) as Payment, { outcome: 'PAID' });
+      // Same tick as the commit: the drawer's turn at the printer comes before the receipt's.
+      deps.onCashTaken?.(paid);
+      return paid;
     },
 
     /** The cashier's cancel: never "forget" — it stops waiting and reverses, confirmed by query. */

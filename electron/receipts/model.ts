@@ -32,8 +32,7 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     { kind: 'pair', left: '时间：', right: r.printedAt },
     { kind: 'pair', left: '订单：', right: sale.orderId },
     { kind: 'rule' },
-    { kind: 'text', text: '品名' },
-    { kind: 'item', name: '', qty: '数量', unitPrice: '单价', total: '金额' },
+    { kind: 'item', name: '品名', qty: '数量', unitPrice: '单价', total: '金额' },
     { kind: 'rule', char: '-' },
   ];
   for (const l of sale.lines) {
@@ -83,7 +82,8 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     { kind: 'text', text: '谢谢惠顾，欢迎再次光临！', align: 'center' },
     { kind: 'feed', lines: 3 },
   );
-  if (payments.some((p) => p.method === 'CASH') && !r.copy) blocks.push({ kind: 'drawer' });
+  // No drawer kick here: the drawer opens on its own when the cash is taken (receipts/drawer.ts),
+  // never inside a receipt that may be sent again.
   blocks.push({ kind: 'cut' });
   return { blocks };
 }

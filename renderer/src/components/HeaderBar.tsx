@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
+import { PrinterPill } from './PrinterPill';
 import { SandboxPanel } from './SandboxPanel';
 
 /** Always visible: which shop, who is at the till, which printer, and whether money is real. */
@@ -22,12 +23,7 @@ export function HeaderBar() {
           </span>
         ) : null}
       </div>
-      {info ? (
-        <div className="header-printer" title={info.printer}>
-          {t('header.printer')}
-          <strong>{info.printer}</strong>
-        </div>
-      ) : null}
+      {info ? <PrinterPill label={info.printer} /> : null}
       <div className="header-right">
         {info?.sandbox ? (
           <button

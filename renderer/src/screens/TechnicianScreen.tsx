@@ -5,6 +5,7 @@ import { LastJobTable } from '../components/tech/LastJobTable';
 import { PrinterConfig } from '../components/tech/PrinterConfig';
 import { PrinterFinder } from '../components/tech/PrinterFinder';
 import { PrinterHead } from '../components/tech/PrinterHead';
+import { PrintQueueTable } from '../components/tech/PrintQueueTable';
 import { ReportBox } from '../components/tech/ReportBox';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
@@ -91,6 +92,8 @@ export function TechnicianScreen() {
         {list ? <PrinterFinder list={list} onUse={use} /> : null}
       </section>
       <section className="tech-right" aria-label={t('tech.lastJob')}>
+        <h2 className="sv-h2">{t('queue.title')}</h2>
+        <PrintQueueTable />
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>
         {lastJob ? <LastJobTable last={lastJob} /> : null}
       </section>

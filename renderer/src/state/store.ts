@@ -1,9 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillApi } from '../../../shared/contract';
 import { createAppSlice } from './slices/app';
+import { createDrawerSlice } from './slices/drawer';
 import { createPaymentSlice } from './slices/payment';
 import { createPreviewSlice } from './slices/preview';
 import { createPrinterSlice } from './slices/printer';
+import { createPrintQueueSlice } from './slices/printQueue';
 import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
@@ -30,12 +32,16 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createPrintQueueSlice(api)(...a),
+    ...createDrawerSlice(api)(...a),
   }));
 }
 
 export {
   createAppSlice,
+  createDrawerSlice,
   createPaymentSlice,
+  createPrintQueueSlice,
   createPreviewSlice,
   createPrinterSlice,
   createReceiptSlice,

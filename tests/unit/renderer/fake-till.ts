@@ -53,7 +53,13 @@ type Used =
   | 'printer.test'
   | 'printer.lastJob'
   | 'printer.configure'
-  | 'printer.report';
+  | 'printer.report'
+  | 'print.summary'
+  | 'print.queue'
+  | 'print.cancel'
+  | 'drawer.open'
+  | 'drawer.retry'
+  | 'drawer.result';
 
 export function createFakeTill(sandbox = true) {
   let seq = 0;
@@ -82,6 +88,10 @@ export function createFakeTill(sandbox = true) {
   const printer = createFakePrinter(
     (job) => emit('print.updated', job),
     () => ++seq,
+  );
+  printer.listen(
+    (summary) => emit('print.summary', summary),
+    (result) => emit('drawer.updated', result),
   );
 
   const FINAL: readonly PaymentState[] = ['PAID', 'FAILED', 'REVERSED'];
@@ -125,11 +135,13 @@ export function createFakeTill(sandbox = true) {
   ): PrintJob => ({
     jobId: `J-${orderId}`,
     orderId,
+    kind: 'receipt',
     printer: 'tcp://127.0.0.1:9100',
     state,
     reasonCode: reasonText ? 'PRINTER' : null,
     reasonText,
     attempts: 1,
+    createdAt: now(),
     updatedAt: now(),
   });
 
@@ -185,6 +197,7 @@ export function createFakeTill(sandbox = true) {
         txtPath: '/tmp/print.txt',
         createdAt: now(),
         printJob: job,
+        jobs: [job],
       });
       if (sale.orderId === p.orderId) {
         sale = newSale();
@@ -220,7 +233,10 @@ export function createFakeTill(sandbox = true) {
     };
     payments.set(id, p);
     settleOrder(sale.orderId);
-    return method === 'CASH' ? advance(id, 'PAID') : advance(id, 'PENDING');
+    if (method !== 'CASH') return advance(id, 'PENDING');
+    const paid = advance(id, 'PAID');
+    printer.kickDrawer('sale', paid.orderId); // the cash is taken: the drawer, on its own
+    return paid;
   }
 
   /** The engine's reversal after a cancel (or a timeout): REVERSING, then how it ended. */
@@ -233,10 +249,12 @@ export function createFakeTill(sandbox = true) {
     return advance(paymentId, 'REVERSED', '交易已撤销，顾客未被扣款。', code);
   }
 
-  /** As the host's receipt service: the receipt with its order's latest print job. */
+  /** As the host's receipt service: the original's job, and every job of the order. */
   const receiptOf = (orderId: string): Receipt | null => {
     const r = receipts.get(orderId);
-    return r ? { ...r, printJob: printer.latestFor(orderId) ?? r.printJob } : null;
+    if (!r) return null;
+    const jobs = printer.jobs().filter((j) => j.orderId === orderId);
+    return { ...r, printJob: jobs.find((j) => j.kind === 'receipt') ?? r.printJob, jobs };
   };
   const detail = (orderId: string) => {
     const order = orders.get(orderId);
@@ -359,25 +377,40 @@ export function createFakeTill(sandbox = true) {
       }));
       const mark = { ...lines[0]!, text: '重打印 REPRINT', bold: true, align: 'center' as const };
       reprints.push(orderId);
-      return ok(printer.send(printer.enqueue(orderId, 'reprint', [mark, ...lines])));
+      const original = receiptOf(orderId)?.printJob ?? null;
+      const pending =
+        original !== null && ['QUEUED', 'SENDING', 'WAITING'].includes(original.state);
+      const job = printer.send(printer.enqueue(orderId, 'reprint', [mark, ...lines]));
+      return ok({ job, original, originalPending: pending });
     },
     'receipt.preview': ({ orderId }) => {
       const paper = printer.preview(orderId);
       return paper ? ok(paper) : no('NOT_FOUND', 'orderId');
     },
     'print.retry': ({ jobId }) => {
-      const s = printer.byId(jobId);
-      if (!s) return no('NOT_FOUND', 'jobId');
-      if (s.job.state === 'PRINTED' || s.job.state === 'SENDING') return ok(s.job);
-      return ok(printer.send(s));
+      const job = printer.retry(jobId);
+      return job ? ok(job) : no('NOT_FOUND', 'jobId');
     },
+    'print.summary': () => ok(printer.summary()),
+    'print.queue': () => ok({ jobs: printer.queue(), summary: printer.summary() }),
+    'print.cancel': ({ jobId, reason }) => {
+      const r = printer.cancel(jobId, reason);
+      return typeof r === 'string' ? no(r, 'jobId') : ok(r);
+    },
+    'drawer.open': () => ok(printer.kickDrawer('no-sale', null)),
+    'drawer.retry': ({ orderId }) => {
+      const last = printer.drawerResult(orderId);
+      if (!last || last.ok) return no('BAD_REQUEST', 'orderId');
+      return ok(printer.kickDrawer('retry', orderId));
+    },
+    'drawer.result': ({ orderId }) => ok(printer.drawerResult(orderId)),
     'printer.info': () => ok(printer.info()),
     'printer.list': () => ok(printer.list()),
     'printer.status': () => ok(printer.status()),
     'printer.test': (opts) => ok(printer.test(opts)),
     'printer.lastJob': () => ok(printer.lastJob()),
-    'printer.configure': ({ uri, profile }) => {
-      const refused = printer.configure(uri.trim(), profile);
+    'printer.configure': ({ uri, profile, font }) => {
+      const refused = printer.configure(uri.trim(), profile, font);
       return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
     },
     'printer.report': () => ok({ text: printer.report() }),

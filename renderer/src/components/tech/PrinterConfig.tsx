@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isProfileId } from '../../state/slices/printer';
+import { FONT_IDS, isFontId, isProfileId } from '../../state/slices/printer';
 import { useActions, useTill } from '../../state/react';
 
 /** URI + paper profile + 保存 (printer.configure); a refused URI is shown under the field. */
@@ -17,10 +17,14 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
   const busy = useTill((s) => s.techBusy === 'configure');
   const { configurePrinter, clearConfigError } = useActions();
   const [profile, setProfile] = useState<string>('');
+  const [font, setFont] = useState<string>('');
   const chosen = profile || info?.profile || '';
+  const chosenFont = font || info?.font || '';
   const save = async () => {
-    if (await configurePrinter(uri, isProfileId(chosen) ? chosen : undefined)) {
+    const p = isProfileId(chosen) ? chosen : undefined;
+    if (await configurePrinter(uri, p, isFontId(chosenFont) ? chosenFont : undefined)) {
       setProfile('');
+      setFont('');
       onSaved();
     }
   };
@@ -61,6 +65,21 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
           {(info?.profiles ?? []).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}（{p.columns}）
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="tech-field tech-font">
+        <span>{t('tech.font')}</span>
+        <select
+          className="tech-input"
+          value={chosenFont}
+          onChange={(e) => setFont(e.target.value)}
+          data-testid="tech-font"
+        >
+          {FONT_IDS.map((f) => (
+            <option key={f} value={f}>
+              {f}
             </option>
           ))}
         </select>
