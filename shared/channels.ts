@@ -26,6 +26,10 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  'gateway.info',
+  'gateway.configure',
+  'store.check',
+  'store.backup',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

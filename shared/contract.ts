@@ -4,6 +4,8 @@ import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
+import { setupContract } from './api/setup';
+import { storeContract } from './api/store';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import type { Result } from './result';
@@ -19,6 +21,8 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...setupContract,
+  ...storeContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -5,12 +5,15 @@ import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
 import type { ReceiptService } from '../receipts/service';
 import type { SaleService } from '../services/sale';
+import type { GatewaySetupService } from '../services/gatewaySetup';
+import type { StoreTools } from '../services/storeTools';
 import type { Technician } from '../services/technician';
 import type { Repos } from '../store';
 import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
+import { setupHandlers } from './handlers/setup';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -30,6 +33,8 @@ export interface HandlerDeps {
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
   repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
+  setup: GatewaySetupService;
+  storeTools: StoreTools;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -40,5 +45,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...setupHandlers(d),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROFILES } from '../../printer';
@@ -11,15 +11,23 @@ import { createRefundService } from '../payments/refunds';
 import { createPrintQueue } from '../receipts/printQueue';
 import { createPrintWatch } from '../receipts/printWatch';
 import { paperPreview } from '../services/printerView';
+import { createGatewaySetup } from '../services/gatewaySetup';
+import { createStoreTools } from '../services/storeTools';
 import { createTechnician } from '../services/technician';
+import { guardSetupMode } from '../api/setupGuard';
 import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
-import { openRepos } from '../store';
+import { openRepos, type Repos } from '../store';
+import { scheduleBackups } from './backups';
 import type { TillConfig } from './config';
+import { secureDataDir } from './dataDir';
+import { EDITION } from './edition';
 import { setUpGateway } from './gateway';
+import { openKeyStore, type KeyStore } from './keys/keyStore';
+import { acquireLock } from './lock';
 import { createLogger } from './log';
 import { setUpPrinter } from './printer';
 
@@ -29,6 +37,8 @@ export interface HostOptions {
   version: string;
   clock?: Clock;
   nativeBinding?: string;
+  /** Where gateway keys live: the Electron shell passes its safeStorage-sealed store. */
+  keys?: KeyStore;
 }
 
 /**
@@ -36,18 +46,33 @@ export interface HostOptions {
  * kiosk server both sit on top of what this returns.
  */
 export async function startHost(config: TillConfig, opts: HostOptions) {
-  mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
+  // One till per store: a second host on this folder stops here and says where the first one is.
+  const lock = acquireLock(config.dataDir, { nativeBinding: opts.nativeBinding });
   const log = createLogger(config.dataDir);
   const clock = opts.clock ?? systemClock;
-  const repos = openRepos(join(config.dataDir, 'till.db'), { nativeBinding: opts.nativeBinding });
+  const knobs = EDITION.knobs(process.env);
+  const storeFile = join(config.dataDir, 'till.db');
+  let repos: Repos;
+  try {
+    repos = openRepos(storeFile, { nativeBinding: opts.nativeBinding });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const catalogue = z
     .array(ProductSchema)
     .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
   repos.products.importAll(catalogue);
 
   const events = createEventBus();
-  const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
-  const printer = await setUpPrinter(config.printerUri, config.dataDir);
+  const gw = await setUpGateway(config, EDITION.demo, knobs.timeScale);
+  const printer = await setUpPrinter(
+    config.printerUri,
+    config.dataDir,
+    config.printerPortList,
+    EDITION.demo,
+  );
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
   const profile = { current: initialProfile };
@@ -69,6 +94,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     cashier: config.cashier,
     tillNo: config.tillNo,
+    sandbox: gw.gateway.sandbox,
   });
   const onError = (err: unknown) => log.error({ err }, 'background task failed');
   const engine = createPaymentEngine({
@@ -102,6 +128,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     version: opts.version,
     gateway: gw.gateway.name,
     sandbox: gw.gateway.sandbox,
+    mode: config.gatewayMode,
+    modeReason: config.gatewayReason,
     sandboxCodes: gw.codes,
     printer: printer.label,
     dataDir: config.dataDir,
@@ -119,6 +147,17 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
         printerProfile: profileId as TillConfig['printerProfile'],
       }),
   });
+  const keys = opts.keys ?? openKeyStore(config.dataDir);
+  const setup = createGatewaySetup({
+    dataDir: config.dataDir,
+    keys,
+    audit: repos.audit,
+    clock,
+    actor: () => config.cashier,
+    running: { mode: config.gatewayMode, reason: config.gatewayReason },
+  });
+  const backups = scheduleBackups(repos.db, config.dataDir, clock, onError);
+  const storeTools = createStoreTools({ repos, file: storeFile, backupsDir: backups.dir, clock });
   const handlers: Handlers = createHandlers({
     technician,
     preview: (orderId) => {
@@ -136,6 +175,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     jobs: repos.printJobs,
     retryPrint: (jobId) => queue.retry(jobId),
     actor: config.cashier,
+    setup,
+    storeTools,
   });
 
   // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
@@ -148,7 +189,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     query: (clientSn) => gw.gateway.query({ clientSn }),
     onError,
   });
-  reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
+  // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).
+  if (config.gatewayMode !== 'setup') reconciler.start(knobs.reconcileMs);
   const printWatch = createPrintWatch({
     repos,
     queue,
@@ -157,15 +199,27 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     events,
   });
-  printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
-  log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
+  printWatch.start(knobs.printWatchMs);
+  log.info(
+    {
+      missingReceipts,
+      printer: printer.uri,
+      gateway: gw.gateway.name,
+      mode: config.gatewayMode,
+      why: config.gatewayReason,
+      flavour: config.flavour,
+      keyStore: keys.protection,
+    },
+    'host started',
+  );
 
   return {
     config,
     repos,
     events,
-    handlers,
+    handlers: guardSetupMode(handlers, () => config.gatewayMode),
     info,
+    lock,
     engine,
     log,
     sandbox: gw.sandbox,
@@ -176,10 +230,12 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
       reconciler.stop();
       printWatch.stop();
       await queue.idle();
+      await backups.stop();
       await gw.sandbox?.close();
       await printer.virtual?.close();
       repos.db.close();
       log.flush();
+      lock.release();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface ReceiptServiceDeps {
   storeName: string;
   cashier: string;
   tillNo: string;
+  /** Sandbox mode: every receipt carries the test mark (sandboxMark.ts). */
+  sandbox: boolean;
   /** Changed by the technician at run time. */
   profile: { current: PrinterProfile };
   queue: PrintQueue;
@@ -42,6 +44,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       payments,
       printedAt: chinaTime(at),
       copy,
+      sandbox: deps.sandbox,
     });
     return { sale, laid: layoutReceipt(doc, deps.profile.current) };
   }

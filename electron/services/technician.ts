@@ -3,6 +3,7 @@ import {
   decodeEscPos,
   describeBytes,
   encodeEscPos,
+  isPrinterError,
   layoutReceipt,
   listSerialPorts,
   listUsbPrinters,
@@ -127,16 +128,25 @@ export function createTechnician(d: TechnicianDeps) {
       if (!profile) throw new TillError('BAD_REQUEST', 'profile');
       const target = uri === 'virtual' && printer.virtual ? printer.virtual.uri : uri;
       try {
+        printer.check(target); // the allow-list: only printers, never a file or a port scan
         if (target !== 'none') openTransport(target); // parses the URI; opens nothing
-      } catch {
-        throw new TillError('BAD_REQUEST', 'uri');
+      } catch (err) {
+        // Refused before anything is opened, saved or switched; the attempt itself is audited.
+        d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure.refused', uri, {
+          reason: err instanceof Error ? err.message : String(err),
+        });
+        throw isPrinterError(err) && err.code === 'REFUSED_ADDRESS'
+          ? new TillError('PRINTER_REFUSED', 'uri', err.message)
+          : new TillError('BAD_REQUEST', 'uri');
       }
       d.save(uri, profile.id);
+      const before = printer.uri;
       printer.uri = target;
       printer.label = uri === 'virtual' ? `虚拟打印机 virtual (${target})` : uri;
       d.profile.current = profile;
       d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure', uri, {
         profile: profile.id,
+        before,
       });
       return info();
     },
