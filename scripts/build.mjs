@@ -17,7 +17,12 @@ const out = resolve(root, arg('out', 'dist'));
 if (!['dev', 'demo', 'production'].includes(flavour)) throw new Error(`unknown flavour ${flavour}`);
 
 /** Folders a shop build must not contain: the embedded sandbox, the virtual printer, the knobs. */
-export const DEMO_ONLY = ['electron/gateway/sandbox/', 'printer/virtual/', 'electron/host/edition/demo.ts', 'electron/host/edition/knobs.ts'];
+export const DEMO_ONLY = [
+  'electron/gateway/sandbox/',
+  'printer/virtual/',
+  'electron/host/edition/demo.ts',
+  'electron/host/edition/knobs.ts',
+];
 const TEST_ONLY = ['electron/host/edition/knobs.ts'];
 
 // electron/host/edition/index.ts is the dev edition; packaged builds get their own file instead.
@@ -45,7 +50,11 @@ const common = {
 };
 
 if (!process.argv.includes('--host-only'))
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(out, 'renderer') } });
+  await viteBuild({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: join(out, 'renderer') },
+  });
 const results = await Promise.all([
   // Host and Electron main keep node_modules external: native addons load from there (or app.asar.unpacked).
   build({
@@ -84,7 +93,8 @@ const inputs = [
 ].map((p) => relative(root, resolve(root, p)).replaceAll('\\', '/'));
 const banned = flavour === 'production' ? DEMO_ONLY : flavour === 'demo' ? TEST_ONLY : [];
 const leaked = inputs.filter((p) => banned.some((b) => p.startsWith(b)));
-if (leaked.length > 0) throw new Error(`the ${flavour} build must not contain:\n  ${leaked.join('\n  ')}`);
+if (leaked.length > 0)
+  throw new Error(`the ${flavour} build must not contain:\n  ${leaked.join('\n  ')}`);
 const externals = [
   ...new Set(
     results.flatMap((r) =>
@@ -98,4 +108,6 @@ writeFileSync(
   join(out, 'build.json'),
   `${JSON.stringify({ flavour, inputs: inputs.sort(), externals }, null, 2)}\n`,
 );
-console.log(`built ${flavour}: ${relative(root, out) || '.'}/{renderer,host/start.cjs,electron/{main,preload}.cjs}`);
+console.log(
+  `built ${flavour}: ${relative(root, out) || '.'}/{renderer,host/start.cjs,electron/{main,preload}.cjs}`,
+);

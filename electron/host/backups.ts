@@ -10,7 +10,12 @@ const EVERY_MS = 6 * 60 * 60 * 1000;
  * at start when the newest is older than six hours, then every six hours. It runs beside the
  * sale in progress and never delays it; a failed backup is logged and tried again next time.
  */
-export function scheduleBackups(db: Db, dataDir: string, clock: Clock, onError: (e: unknown) => void) {
+export function scheduleBackups(
+  db: Db,
+  dataDir: string,
+  clock: Clock,
+  onError: (e: unknown) => void,
+) {
   const dir = join(dataDir, 'backups');
   let running: Promise<unknown> = Promise.resolve();
   const take = () => {

@@ -134,8 +134,12 @@ export function loadConfig(
   keys: KeyStore = openKeyStore(dataDirOf(env)),
 ): TillConfig {
   const dataDir = dataDirOf(env);
-  const { gateway: gatewaySetting, ...settings } = readSettings(join(dataDir, 'settings.json'), keys);
-  const creds = gatewaySetting && gatewaySetting !== 'sandbox' ? withSecret(gatewaySetting, keys) : null;
+  const { gateway: gatewaySetting, ...settings } = readSettings(
+    join(dataDir, 'settings.json'),
+    keys,
+  );
+  const creds =
+    gatewaySetting && gatewaySetting !== 'sandbox' ? withSecret(gatewaySetting, keys) : null;
   const choice = decideGateway({
     settings: gatewaySetting,
     missingSecrets: creds?.missing ?? [],

@@ -58,8 +58,7 @@ export function decideGateway(f: GatewayFacts): GatewayChoice {
           : f.flavour === 'dev'
             ? 'development checkout with no gateway configured'
             : null;
-  if (asked === null)
-    return { mode: 'setup', reason: 'no payment gateway configured yet' };
+  if (asked === null) return { mode: 'setup', reason: 'no payment gateway configured yet' };
   if (!f.sandboxBuilt)
     return { mode: 'setup', reason: `${asked}, but this build carries no sandbox` };
   return { mode: 'sandbox', reason: asked };

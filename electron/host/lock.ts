@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { asStoreError } from '../store/failures';
 import { writePrivateFileAtomic } from './keys/privateFile';
 
 export interface LockHolder {
@@ -46,7 +47,12 @@ export function acquireLock(
 ): TillLock {
   const file = join(dataDir, 'till.lock');
   const infoFile = `${file}.json`;
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  let db: Database.Database;
+  try {
+    db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (err) {
+    throw asStoreError(err, file); // e.g. a read-only folder: the lock cannot even be made
+  }
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('journal_mode = DELETE');
@@ -56,7 +62,7 @@ export function acquireLock(
     db.close();
     if (/^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string }).code ?? ''))
       throw new AlreadyRunning(dataDir, readHolder(infoFile));
-    throw err;
+    throw asStoreError(err, file);
   }
   let holder: LockHolder = {
     pid: process.pid,
@@ -64,7 +70,12 @@ export function acquireLock(
     startedAt: new Date(opts.now?.() ?? Date.now()).toISOString(),
   };
   const write = () => writePrivateFileAtomic(infoFile, `${JSON.stringify(holder)}\n`);
-  write();
+  try {
+    write();
+  } catch (err) {
+    db.close();
+    throw asStoreError(err, infoFile);
+  }
   let released = false;
   return {
     update(more) {

@@ -10,5 +10,7 @@ export const SANDBOX_MARK = '测试小票 · 不作为支付凭证 / SANDBOX';
 export function sandboxMark(sandbox: boolean, where: 'head' | 'foot'): DocBlock[] {
   if (!sandbox) return [];
   const line: DocBlock = { kind: 'text', text: SANDBOX_MARK, align: 'center', bold: true };
-  return where === 'head' ? [line, { kind: 'rule', char: '*' }] : [{ kind: 'rule', char: '*' }, line];
+  return where === 'head'
+    ? [line, { kind: 'rule', char: '*' }]
+    : [{ kind: 'rule', char: '*' }, line];
 }

@@ -59,7 +59,10 @@ export function createGatewaySetup(d: GatewaySetupDeps) {
 
   function configure(input: GatewaySetup): GatewayInfo {
     const secretName = SECRET_OF[input.protocol];
-    const { [secretName as keyof GatewaySetup]: secret, ...plain } = input as Record<string, unknown>;
+    const { [secretName as keyof GatewaySetup]: secret, ...plain } = input as Record<
+      string,
+      unknown
+    >;
     const before = saved();
     const keepPath =
       input.protocol === 'alipay' && before && before !== 'sandbox' && before.protocol === 'alipay'

@@ -128,8 +128,8 @@ export function createTechnician(d: TechnicianDeps) {
       if (!profile) throw new TillError('BAD_REQUEST', 'profile');
       const target = uri === 'virtual' && printer.virtual ? printer.virtual.uri : uri;
       try {
-        printer.check(target); // the allow-list: only printers, never a file or a port scan
         if (target !== 'none') openTransport(target); // parses the URI; opens nothing
+        printer.check(target); // the allow-list: only printers, never a file or a port scan
       } catch (err) {
         // Refused before anything is opened, saved or switched; the attempt itself is audited.
         d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure.refused', uri, {

@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db';
 
@@ -10,7 +18,11 @@ export interface BackupFile {
 }
 
 const NAME = /^till-(\d{8}T\d{6}Z)\.db$/;
-const stampOf = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stampOf = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 const isoOf = (stamp: string) =>
   `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
 
@@ -20,7 +32,11 @@ export function listBackups(dir: string): BackupFile[] {
   return readdirSync(dir)
     .map((name) => ({ name, m: NAME.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
-    .map(({ name, m }) => ({ file: join(dir, name), at: isoOf(m[1] ?? ''), bytes: statSync(join(dir, name)).size }))
+    .map(({ name, m }) => ({
+      file: join(dir, name),
+      at: isoOf(m[1] ?? ''),
+      bytes: statSync(join(dir, name)).size,
+    }))
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
@@ -42,7 +58,9 @@ export async function backupStore(db: Db, dir: string, now: number, keep = 7): P
   }
   renameSync(tmp, file);
   for (const old of listBackups(dir).slice(keep)) rmSync(old.file, { force: true });
-  return listBackups(dir).find((b) => b.file === file) ?? { file, at: isoOf(stampOf(now)), bytes: 0 };
+  return (
+    listBackups(dir).find((b) => b.file === file) ?? { file, at: isoOf(stampOf(now)), bytes: 0 }
+  );
 }
 
 /**

@@ -28,7 +28,11 @@ export function openStore(file: string, opts: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     const kind = assertTillStore(db, file);
     if (schemaVersion(db) > latestVersion())
-      throw new StoreError('NEWER', file, `schema v${schemaVersion(db)}, this till v${latestVersion()}`);
+      throw new StoreError(
+        'NEWER',
+        file,
+        `schema v${schemaVersion(db)}, this till v${latestVersion()}`,
+      );
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -39,7 +43,12 @@ export function openStore(file: string, opts: OpenOptions = {}): Db {
     db?.close();
     const e = asStoreError(err, file);
     // "not a database": a SQLite file with a broken header is damaged; anything else is foreign.
-    if (e instanceof StoreError && e.problem === 'DAMAGED' && /NOTADB/.test(e.detail) && !sqliteHeader(file))
+    if (
+      e instanceof StoreError &&
+      e.problem === 'DAMAGED' &&
+      /NOTADB/.test(e.detail) &&
+      !sqliteHeader(file)
+    )
       throw new StoreError('FOREIGN', file, 'not a SQLite database at all');
     throw e;
   }

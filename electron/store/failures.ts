@@ -49,21 +49,29 @@ export class StoreError extends Error {
 }
 
 const errno = (err: unknown): string =>
-  typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  typeof err === 'object' && err !== null && 'code' in err
+    ? String((err as { code: unknown }).code)
+    : '';
 
 /** SQLite result codes (better-sqlite3's SqliteError.code) and errno codes, to a problem. */
 export function problemOf(err: unknown): StoreProblem | null {
   const code = errno(err);
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return 'DAMAGED';
   if (/^SQLITE_FULL/.test(code) || code === 'ENOSPC') return 'FULL';
-  if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) || code === 'EROFS' || code === 'EACCES')
+  if (
+    /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) ||
+    ['EROFS', 'EACCES', 'EPERM'].includes(code)
+  )
     return 'READONLY';
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'BUSY';
   if (/^SQLITE_IOERR/.test(code) || code === 'EIO') return 'IO';
   return null;
 }
 
-const TILL_CODE: Record<StoreProblem, 'STORE_DAMAGED' | 'DISK_FULL' | 'STORE_READONLY' | 'STORE_BUSY' | 'STORE_IO'> = {
+const TILL_CODE: Record<
+  StoreProblem,
+  'STORE_DAMAGED' | 'DISK_FULL' | 'STORE_READONLY' | 'STORE_BUSY' | 'STORE_IO'
+> = {
   DAMAGED: 'STORE_DAMAGED',
   FOREIGN: 'STORE_DAMAGED',
   NEWER: 'STORE_DAMAGED',
@@ -83,5 +91,7 @@ export function storeTillError(err: unknown): TillError | null {
 export function asStoreError(err: unknown, file: string): unknown {
   if (err instanceof StoreError) return err;
   const p = problemOf(err);
-  return p ? new StoreError(p, file, err instanceof Error ? `${errno(err)}: ${err.message}` : String(err)) : err;
+  return p
+    ? new StoreError(p, file, err instanceof Error ? `${errno(err)}: ${err.message}` : String(err))
+    : err;
 }

@@ -19,7 +19,8 @@ export function identify(db: Database): StoreKind {
   if (appId === APPLICATION_ID) return 'till';
   if (appId !== 0) return 'foreign';
   if (version === 0 && tables.length === 0) return 'new';
-  if (version >= 1 && tables.includes('payments') && tables.includes('orders')) return 'legacy-till';
+  if (version >= 1 && tables.includes('payments') && tables.includes('orders'))
+    return 'legacy-till';
   return 'foreign';
 }
 

@@ -3,7 +3,10 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { PrinterError } from '../errors';
 
 /** Raw-socket printer ports (JetDirect 9100 and the next nine, for multi-port print servers). */
-export const DEFAULT_PRINTER_PORTS: readonly number[] = Array.from({ length: 10 }, (_, i) => 9100 + i);
+export const DEFAULT_PRINTER_PORTS: readonly number[] = Array.from(
+  { length: 10 },
+  (_, i) => 9100 + i,
+);
 
 export interface PrinterPolicy {
   /** TCP ports a network printer may use. */
@@ -14,7 +17,10 @@ export interface PrinterPolicy {
 /** "9100-9109,12345" → the ports; a bad list is an error, not a silently shorter list. */
 export function parsePortList(text: string): number[] {
   const out: number[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
     const lo = Number(m?.[1]);
     const hi = Number(m?.[2] ?? m?.[1]);
@@ -42,11 +48,13 @@ function privateV4(ip: string): boolean {
   );
 }
 /** ::1, unique-local fc00::/7, link-local fe80::/10; IPv4-mapped forms are refused outright. */
-const privateV6 = (ip: string): boolean => ip === '::1' || /^f[cd][0-9a-f]{0,2}:/i.test(ip) || /^fe[89ab][0-9a-f]:/i.test(ip);
+const privateV6 = (ip: string): boolean =>
+  ip === '::1' || /^f[cd][0-9a-f]{0,2}:/i.test(ip) || /^fe[89ab][0-9a-f]:/i.test(ip);
 
 function checkTcp(uri: string, policy: PrinterPolicy): void {
   const m = /^tcp:\/\/(\d{1,3}(?:\.\d{1,3}){3}|\[([0-9a-fA-F:]+)\])(?::(\d{1,5}))?\/?$/.exec(uri);
-  const hint = 'Use the printer\'s LAN IP address as printed on its self-test page, e.g. tcp://192.168.1.50:9100.';
+  const hint =
+    "Use the printer's LAN IP address as printed on its self-test page, e.g. tcp://192.168.1.50:9100.";
   if (!m?.[1]) throw refuse(uri, 'a network printer is tcp://<IP address>:<port>', hint);
   const v6 = m[2];
   const ip = v6 ?? m[1];
@@ -54,7 +62,11 @@ function checkTcp(uri: string, policy: PrinterPolicy): void {
   if (v6 ? !isIPv6(v6) || /^::ffff:/i.test(v6) : !isIPv4(ip) || /(^|\.)0\d/.test(ip))
     throw refuse(uri, 'not a plain IP address', hint);
   if (v6 ? !privateV6(v6) : !privateV4(ip))
-    throw refuse(uri, `${ip} is not on this shop's network (private or loopback addresses only)`, hint);
+    throw refuse(
+      uri,
+      `${ip} is not on this shop's network (private or loopback addresses only)`,
+      hint,
+    );
   const port = m[3] === undefined ? 9100 : Number(m[3]);
   if (!policy.tcpPorts.includes(port))
     throw refuse(
@@ -67,7 +79,7 @@ function checkTcp(uri: string, policy: PrinterPolicy): void {
 function describePorts(ports: readonly number[]): string {
   const sorted = [...ports].sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
     runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
@@ -118,7 +130,10 @@ function checkSerial(uri: string, platform: NodeJS.Platform): void {
     platform === 'win32'
       ? 'Use the COM port from Device Manager, e.g. serial:COM3?baud=9600.'
       : 'Use the serial port, e.g. serial:/dev/ttyUSB0?baud=9600 (ls /dev/ttyUSB* /dev/serial/by-id/).';
-  const m = /^serial:([^?#%\\]+)(?:\?((?:baud=\d{3,6}|flow=(?:none|rtscts|xonxoff))(?:&(?:baud=\d{3,6}|flow=(?:none|rtscts|xonxoff)))?))?$/.exec(uri);
+  const m =
+    /^serial:([^?#%\\]+)(?:\?((?:baud=\d{3,6}|flow=(?:none|rtscts|xonxoff))(?:&(?:baud=\d{3,6}|flow=(?:none|rtscts|xonxoff)))?))?$/.exec(
+      uri,
+    );
   if (!m?.[1]) throw refuse(uri, 'not a serial port', hint);
   if (platform === 'win32') {
     if (!WIN_SERIAL.test(m[1])) throw refuse(uri, 'not a COM port', hint);

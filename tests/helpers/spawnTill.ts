@@ -11,6 +11,14 @@ export interface TillProcess {
 }
 
 /**
+ * The test printers listen on free loopback ports, outside 9100–9109: the rig allows that one
+ * port through TILL_PRINTER_PORTS, as an installer allows a print server's odd port.
+ */
+export function allowPrinterPort(uri: string | undefined): string | undefined {
+  return /^tcp:\/\/127\.0\.0\.1:(\d+)$/.exec(uri ?? '')?.[1];
+}
+
+/**
  * Starts the built host (dist/host/start.cjs) in kiosk mode as a child process, as `npm start`
  * would; resolves on its TILL_READY line. An `undefined` in `env` removes that variable.
  */
@@ -18,7 +26,12 @@ export function spawnTill(
   env: Record<string, string | undefined>,
   timeoutMs = 20_000,
 ): Promise<TillProcess> {
-  const merged: NodeJS.ProcessEnv = { ...process.env, TILL_PORT: '0', ...env };
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    TILL_PORT: '0',
+    TILL_PRINTER_PORTS: allowPrinterPort(env.TILL_PRINTER),
+    ...env,
+  };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, [resolve('dist/host/start.cjs'), '--kiosk'], {
     env: merged,

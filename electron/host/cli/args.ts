@@ -2,7 +2,11 @@ import { resolve } from 'node:path';
 import { dataDirOf } from '../config';
 
 /** `--data-dir DIR` (else TILL_DATA_DIR, else ~/.till) and the positional words after it. */
-export function cliArgs(argv: string[]): { dataDir: string; words: string[]; flags: Map<string, string> } {
+export function cliArgs(argv: string[]): {
+  dataDir: string;
+  words: string[];
+  flags: Map<string, string>;
+} {
   const words: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {

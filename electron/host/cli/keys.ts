@@ -21,8 +21,11 @@ export async function keysCli(argv: string[]): Promise<number> {
   const keys = openKeyStore(dataDir);
   if (cmd === 'list') {
     const held = keys.names();
-    console.log(`key file: ${keys.file} (${keys.protection === 'safeStorage' ? 'sealed by the desktop app (safeStorage)' : 'plain, owner-only 0600'})`);
-    for (const n of SECRET_NAMES) console.log(`  ${n.padEnd(12)} ${held.includes(n) ? 'set' : '-'}`);
+    console.log(
+      `key file: ${keys.file} (${keys.protection === 'safeStorage' ? 'sealed by the desktop app (safeStorage)' : 'plain, owner-only 0600'})`,
+    );
+    for (const n of SECRET_NAMES)
+      console.log(`  ${n.padEnd(12)} ${held.includes(n) ? 'set' : '-'}`);
     return 0;
   }
   if ((cmd === 'set' || cmd === 'delete') && name && isSecretName(name)) {
@@ -36,7 +39,9 @@ export async function keysCli(argv: string[]): Promise<number> {
       }
       keys.set(name, value);
     }
-    console.log(`${name} ${cmd === 'set' ? 'stored' : 'deleted'} in ${keys.file}; restart the till to use it`);
+    console.log(
+      `${name} ${cmd === 'set' ? 'stored' : 'deleted'} in ${keys.file}; restart the till to use it`,
+    );
     return 0;
   }
   console.error(USAGE);

@@ -23,5 +23,8 @@ export function explainStartFailure(err: unknown, dataDir: string): { text: stri
   }
   if (err instanceof ConfigError || err instanceof KeyFileError)
     return { text: `Configuration error: ${err.message}`, code: EXIT.failed };
-  return { text: String(err instanceof Error ? (err.stack ?? err.message) : err), code: EXIT.failed };
+  return {
+    text: String(err instanceof Error ? (err.stack ?? err.message) : err),
+    code: EXIT.failed,
+  };
 }

@@ -63,8 +63,7 @@ export function openKeyStore(dataDir: string, cipher?: SecretCipher): KeyStore {
     if (!cipher) return undefined;
     return cipher.decrypt(Buffer.from(v, 'base64'));
   };
-  const seal = (v: string): string =>
-    cipher ? cipher.encrypt(v).toString('base64') : v;
+  const seal = (v: string): string => (cipher ? cipher.encrypt(v).toString('base64') : v);
   const save = () => writePrivateFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
 
   if (cipher && data.protection === 'file' && Object.keys(data.keys).length > 0) {

@@ -20,13 +20,18 @@ const value = async (channel: string, body: unknown = {}) => {
 };
 
 beforeAll(async () => {
-  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine.
-  kiosk = await runKiosk(loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0' }), {
-    appRoot: resolve('.'),
-    version: 'test',
-  });
-  api = kioskClient(kiosk.port, kiosk.token);
   second = await startVirtualPrinter();
+  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine. The second
+  // printer's free port is outside 9100–9109, so it is allowed as an installer would allow it.
+  kiosk = await runKiosk(
+    loadConfig({
+      TILL_DATA_DIR: tmp.dir,
+      TILL_PORT: '0',
+      TILL_PRINTER_PORTS: String(second.port),
+    }),
+    { appRoot: resolve('.'), version: 'test' },
+  );
+  api = kioskClient(kiosk.port, kiosk.token);
 });
 afterAll(async () => {
   await kiosk.close();
