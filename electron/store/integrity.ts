@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { StoreError } from './failures';
+import { problemOf, StoreError } from './failures';
 
 /** 'TILL' in the SQLite header's application_id field: a till store says what it is. */
 export const APPLICATION_ID = 0x54494c4c;
@@ -26,9 +26,16 @@ export function identify(db: Database): StoreKind {
 
 /** `PRAGMA quick_check` (start-up) or the full `integrity_check` (on demand): the problems found. */
 export function checkPages(db: Database, full = false, max = 20): string[] {
-  const rows = db.pragma(`${full ? 'integrity_check' : 'quick_check'}(${max})`, {
-    simple: false,
-  }) as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = db.pragma(`${full ? 'integrity_check' : 'quick_check'}(${max})`, {
+      simple: false,
+    }) as Record<string, string>[];
+  } catch (err) {
+    // Damage bad enough that the check itself cannot walk the file is damage too.
+    if (problemOf(err) === 'DAMAGED') return [(err as Error).message];
+    throw err;
+  }
   const lines = rows.map((r) => Object.values(r)[0] ?? '');
   return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
 }

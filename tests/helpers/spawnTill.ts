@@ -25,6 +25,7 @@ export function allowPrinterPort(uri: string | undefined): string | undefined {
 export function spawnTill(
   env: Record<string, string | undefined>,
   timeoutMs = 20_000,
+  command?: { file: string; args: string[] },
 ): Promise<TillProcess> {
   const merged: NodeJS.ProcessEnv = {
     ...process.env,
@@ -33,10 +34,11 @@ export function spawnTill(
     ...env,
   };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const child = spawn(process.execPath, [resolve('dist/host/start.cjs'), '--kiosk'], {
-    env: merged,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    command?.file ?? process.execPath,
+    command?.args ?? [resolve('dist/host/start.cjs'), '--kiosk'],
+    { env: merged, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`till did not start:\n${out}`)), timeoutMs);
@@ -63,5 +65,40 @@ export function kill9(p: TillProcess): Promise<void> {
     if (p.child.exitCode !== null || p.child.signalCode !== null) return done();
     p.child.once('exit', () => done());
     p.child.kill('SIGKILL');
+  });
+}
+
+/** SIGTERM, as a service manager stops it: the host closes its server and store cleanly. */
+export function stopTill(p: TillProcess): Promise<number | null> {
+  return new Promise((done) => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return done(p.child.exitCode);
+    p.child.once('exit', (code) => done(code));
+    p.child.kill('SIGTERM');
+  });
+}
+
+/**
+ * A start that is expected to stop by itself (a second till, a damaged store): its exit code
+ * and everything it printed. `command` runs something else than node (e.g. unshare … sh -c).
+ */
+export function runTillToExit(
+  env: Record<string, string>,
+  command?: { file: string; args: string[] },
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(
+      command?.file ?? process.execPath,
+      command?.args ?? [resolve('dist/host/start.cjs'), '--kiosk'],
+      { env: { ...process.env, TILL_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, out });
+    });
   });
 }

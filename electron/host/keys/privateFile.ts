@@ -6,6 +6,7 @@ import {
   mkdirSync,
   openSync,
   renameSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
@@ -33,12 +34,18 @@ export function writePrivateFileAtomic(path: string, data: string | Uint8Array):
   renameSync(tmp, path);
 }
 
-/** chmod where the platform has POSIX modes (Windows user-data folders are per-user by ACL). */
-export function tighten(path: string, mode: number): void {
+/**
+ * Takes group and other bits away (never adds any: a folder made read-only on purpose stays so).
+ * Only where the platform has POSIX modes; Windows user-data folders are per-user by ACL.
+ */
+export function tighten(path: string, max: number): void {
   if (process.platform === 'win32') return;
+  let mode: number;
   try {
-    chmodSync(path, mode);
+    mode = statSync(path).mode & 0o777;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
   }
+  if ((mode & max) !== mode) chmodSync(path, mode & max);
 }
