@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -7,11 +7,15 @@ import type { Input, Output } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { spawnTill } from '../../helpers/spawnTill';
+import { CHROMIUM, skipped } from '../../setup/prerequisites';
 
 export const HOST_ENTRY = join(process.cwd(), 'dist', 'host', 'start.cjs');
 
-/** The e2e suites need the built host and Debian's Chromium; without them they skip. */
-export const E2E_READY = existsSync(HOST_ENTRY) && existsSync('/usr/bin/chromium');
+/**
+ * The e2e suites need the built host and Debian's Chromium. Without Chromium the run has already
+ * failed (tests/setup/global.ts) unless the developer opted out with TILL_TEST_SKIP=chromium.
+ */
+export const E2E_READY = !skipped('chromium');
 
 export const catalogue = (): Product[] =>
   JSON.parse(readFileSync(join(process.cwd(), 'resources', 'catalogue.json'), 'utf8')) as Product[];
@@ -80,7 +84,7 @@ export async function startHost(
 /** Debian's Chromium, headless; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',

@@ -259,7 +259,9 @@ export function createFakeTill(sandbox = true) {
         gateway: 'sandbox',
         sandbox,
         mode: sandbox ? 'sandbox' : 'live',
-        modeReason: sandbox ? 'development checkout with no gateway configured' : 'settings.json holds upay credentials',
+        modeReason: sandbox
+          ? 'development checkout with no gateway configured'
+          : 'settings.json holds upay credentials',
         printer: 'tcp://127.0.0.1:9100',
         dataDir: '/tmp/till',
         sandboxCodes: [
