@@ -7,6 +7,7 @@ import { createPrinterSlice } from './slices/printer';
 import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
+import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
 import type { All } from './types';
@@ -30,6 +31,7 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createSetupSlice(api)(...a),
   }));
 }
 
@@ -41,6 +43,7 @@ export {
   createReceiptSlice,
   createReprintSlice,
   createSaleSlice,
+  createSetupSlice,
   createSupervisorSlice,
   createTenderSlice,
 };

@@ -12,12 +12,14 @@ import type {
   RefundResult,
   Sale,
 } from '../../../shared/domain';
+import type { GatewayInfo, GatewaySetup } from '../../../shared/api/setup';
+import type { BackupFile, StoreCheck } from '../../../shared/api/store';
 import type { ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician';
+  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician' | 'setup';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -155,6 +157,24 @@ export interface ReprintSlice {
   applyLookupJob(job: PrintJob): void;
 }
 
+/** F10: the acquirer's details and key (supervisor); the store check and backup (technician). */
+export interface SetupSlice {
+  gatewayInfo: GatewayInfo | null;
+  setupBusy: boolean;
+  /** gateway.configure's refusal, shown under the form. */
+  setupError: ApiError | null;
+  /** Saved: it applies at the next start of the till. */
+  setupSaved: boolean;
+  storeCheck: StoreCheck | null;
+  storeBusy: 'check' | 'backup' | null;
+  lastBackup: BackupFile | null;
+  openSetup(): Promise<void>;
+  saveGateway(input: GatewaySetup): Promise<boolean>;
+  checkStore(): Promise<void>;
+  backupStore(): Promise<void>;
+  closeStoreCheck(): void;
+}
+
 export type All = AppSlice &
   SaleSlice &
   PaymentSlice &
@@ -163,4 +183,5 @@ export type All = AppSlice &
   SupervisorSlice &
   PrinterSlice &
   PreviewSlice &
-  ReprintSlice;
+  ReprintSlice &
+  SetupSlice;
