@@ -12,7 +12,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'till-check-'));
 const t0 = Date.now();
 const env = { ...process.env, TILL_DATA_DIR: dataDir, TILL_PORT: '0', TILL_PRINTER: 'none' };
 delete env.TILL_GATEWAY;
-const child = spawn(process.execPath, [entry, '--kiosk'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [entry, '--kiosk'], {
+  env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let out = '';
 const done = (code, text) => {
   clearTimeout(timer);

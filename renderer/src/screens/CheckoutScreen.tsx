@@ -89,23 +89,27 @@ export function CheckoutScreen() {
       </section>
       <aside className="checkout-right">
         <TotalBox />
-        {setupMode ? <SetupBanner onOpen={() => actions.goTo('setup')} /> : null}
         <div className="pay-keys">
-          <KeyButton
-            keyCap="F1"
-            tone="primary"
-            label={t('checkout.payWallet')}
-            sub={t('checkout.payWalletSub')}
-            disabled={setupMode}
-            onPress={() => requirePay('wallet')}
-          />
-          <KeyButton
-            keyCap="F2"
-            tone="cash"
-            label={t('checkout.payCash')}
-            disabled={setupMode}
-            onPress={() => requirePay('cash')}
-          />
+          {/* Setup mode takes no payment: the pay keys make room for what to do instead. */}
+          {setupMode ? (
+            <SetupBanner onOpen={() => actions.goTo('setup')} />
+          ) : (
+            <>
+              <KeyButton
+                keyCap="F1"
+                tone="primary"
+                label={t('checkout.payWallet')}
+                sub={t('checkout.payWalletSub')}
+                onPress={() => requirePay('wallet')}
+              />
+              <KeyButton
+                keyCap="F2"
+                tone="cash"
+                label={t('checkout.payCash')}
+                onPress={() => requirePay('cash')}
+              />
+            </>
+          )}
           <KeyButton
             keyCap="F4"
             tone="danger"
