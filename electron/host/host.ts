@@ -141,6 +141,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     clock,
     version: opts.version,
+    sandbox: gw.gateway.sandbox,
     save: (uri, profileId) =>
       updateSettings(config.dataDir, {
         printer: uri,

@@ -16,6 +16,7 @@ import type { LastJob, PrinterInfo, PrinterList, PrintJob } from '../../shared/d
 import { TillError } from '../../shared/errors';
 import type { HostPrinter } from '../host/printer';
 import type { PrintQueue } from '../receipts/printQueue';
+import { SANDBOX_MARK } from '../receipts/sandboxMark';
 import type { Repos } from '../store';
 import { iso, type Clock } from './clock';
 import { readStatus } from './printerView';
@@ -27,6 +28,8 @@ export interface TechnicianDeps {
   repos: Pick<Repos, 'printJobs' | 'audit'>;
   clock: Clock;
   version: string;
+  /** Sandbox mode: the report says so on its first line, as receipts do. */
+  sandbox?: boolean;
   /** Persists the technician's choice (settings.json). */
   save: (uri: string, profileId: string) => void;
 }
@@ -90,6 +93,7 @@ export function createTechnician(d: TechnicianDeps) {
     const [s, found] = await Promise.all([status(), list()]);
     const last = d.repos.printJobs.latest();
     return [
+      ...(d.sandbox ? [SANDBOX_MARK] : []),
       `Till ${d.version} 打印机设置报告 printer setup report — ${iso(clock.now())}`,
       `系统 OS: ${platform()} ${release()} ${arch()}, node ${process.versions.node}${process.versions.electron ? `, electron ${process.versions.electron}` : ''}`,
       `打印机 printer: ${printer.uri} (${printer.label}), 纸宽 profile: ${d.profile.current.name} / ${d.profile.current.columns} 列`,

@@ -87,6 +87,8 @@ describe('technician tools over the API', () => {
     const report = (await value('printer.report')) as unknown as { text: string };
     expect(report.text).toContain(second.uri);
     expect(report.text).toMatch(/58/);
+    // A development checkout runs the sandbox: its report says so first, as its receipts do.
+    expect(report.text.split('\n')[0]).toBe('测试小票 · 不作为支付凭证 / SANDBOX');
   });
 
   it('a sale prints on the configured 58 mm printer and the preview is the decoded job', async () => {
