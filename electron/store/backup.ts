@@ -49,7 +49,9 @@ export async function backupStore(db: Db, dir: string, now: number, keep = 7): P
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `till-${stampOf(now)}.db`);
   const tmp = `${file}.tmp`;
-  rmSync(tmp, { force: true });
+  // One till per store (lock.ts): a .tmp here is a backup a killed till never finished.
+  for (const name of readdirSync(dir))
+    if (name.endsWith('.db.tmp')) rmSync(join(dir, name), { force: true });
   try {
     await db.backup(tmp);
   } catch (err) {
