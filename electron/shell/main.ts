@@ -3,6 +3,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { explainStartFailure } from '../host/cli/messages';
 import { dataDirOf, loadConfig } from '../host/config';
+import { EDITION } from '../host/edition';
 import { startHost } from '../host/host';
 import { openKeyStore } from '../host/keys/keyStore';
 import { listBackups, restoreBackup } from '../store/backup';
@@ -31,6 +32,11 @@ if (!app.requestSingleInstanceLock()) {
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // A packaged development build would default to the sandbox in a shop: never run one.
+  if (app.isPackaged && EDITION.flavour === 'dev')
+    throw new Error(
+      'This package holds a development build; package the till with `npm run dist`.',
+    );
   lockDownSession(session.defaultSession);
   // Serves only the built renderer, GET only, from app://till/ — never the file system at large.
   protocol.handle('app', (request) => {

@@ -275,6 +275,15 @@ describe('electron-builder packs exactly what that run needs', () => {
       expect(included(f), f).toBe(false);
   });
 
+  it('refuses to package a development build (after-pack hook)', () => {
+    const { checkFlavour } = createRequire(import.meta.url)('../../../scripts/after-pack.cjs') as {
+      checkFlavour: (dir: string) => string;
+    };
+    expect(checkFlavour(app)).toBe('production'); // the production build made above
+    expect(() => checkFlavour(root)).toThrow(/dist\/ holds a dev build/); // npm run build's
+    expect(() => checkFlavour(tmp.dir)).toThrow(/build.json is missing/);
+  });
+
   it('every native addon of the production dependencies is unpacked from the asar', () => {
     // What the pruned production install holds is what electron-builder packs from node_modules.
     const natives = walkAbs(join(app, 'node_modules'))
