@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PRINTER_PORTS, parsePortList } from '../../printer/transport/allow';
+import { asStoreError } from '../store/failures';
 import { EDITION, type Flavour } from './edition';
 import { decideGateway, type GatewayMode } from './gatewayMode';
 import { moveInlineSecrets } from './keys/inlineSecrets';
@@ -114,7 +115,11 @@ function readSettings(file: string, keys: KeyStore): Settings {
       `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }
-  moveInlineSecrets(file, raw as Record<string, unknown>, keys);
+  try {
+    moveInlineSecrets(file, raw as Record<string, unknown>, keys);
+  } catch (err) {
+    throw asStoreError(err, file); // e.g. a read-only folder: said as such, not as a stack trace
+  }
   return parsed.data;
 }
 
