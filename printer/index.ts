@@ -17,6 +17,12 @@ export { decodeEscPos, type DecodedJob, type DecodedImage, type PaperItem } from
 export { describeBytes, type ByteDescription } from './escpos/describe';
 export type { Transport } from './transport/types';
 export { openTransport, type TransportOptions } from './transport/open';
+export {
+  checkPrinterUri,
+  parsePortList,
+  DEFAULT_PRINTER_PORTS,
+  type PrinterPolicy,
+} from './transport/allow';
 export { createRecordingTransport, type RecordingTransport } from './transport/recording';
 export {
   listSerialPorts,
@@ -45,7 +51,7 @@ export {
   type DrawerKick,
 } from './virtual/virtual-printer';
 export { startVirtualSerialPrinter, type VirtualSerialPrinter } from './virtual/serial-printer';
-export { renderPaperPng } from './virtual/png/render';
+export { renderPaperPng } from './preview/render';
 export type { Fault, GsrReport } from './virtual/faults';
 export { testPage } from './cli/test-page';
 export { statusWords } from './cli/status-words';

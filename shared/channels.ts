@@ -32,6 +32,10 @@ export const CHANNELS = [
   'drawer.open',
   'drawer.retry',
   'drawer.result',
+  'gateway.info',
+  'gateway.configure',
+  'store.check',
+  'store.backup',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

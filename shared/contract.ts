@@ -5,6 +5,8 @@ import { payContract } from './api/pay';
 import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
+import { setupContract } from './api/setup';
+import { storeContract } from './api/store';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import type { Result } from './result';
@@ -21,6 +23,8 @@ export const contract = {
   ...orderContract,
   ...printerContract,
   ...printContract,
+  ...setupContract,
+  ...storeContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -129,6 +129,9 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   gateway: z.string(),
   sandbox: z.boolean(),
+  /** live | sandbox | setup (no gateway configured: no payments), and why (gatewayMode.ts). */
+  mode: z.enum(['live', 'sandbox', 'setup']),
+  modeReason: z.string(),
   sandboxCodes: z.array(SandboxCodeSchema),
   printer: z.string(),
   dataDir: z.string(),

@@ -7,6 +7,8 @@ import type { Drawer } from '../receipts/drawer';
 import type { PrintQueue } from '../receipts/printQueue';
 import type { ReceiptService } from '../receipts/service';
 import type { SaleService } from '../services/sale';
+import type { GatewaySetupService } from '../services/gatewaySetup';
+import type { StoreTools } from '../services/storeTools';
 import type { Technician } from '../services/technician';
 import type { Repos } from '../store';
 import { orderHandlers } from './handlers/order';
@@ -14,6 +16,7 @@ import { payHandlers } from './handlers/pay';
 import { printHandlers } from './handlers/print';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
+import { setupHandlers } from './handlers/setup';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -33,6 +36,8 @@ export interface HandlerDeps {
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
   repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'printJobs'>;
+  setup: GatewaySetupService;
+  storeTools: StoreTools;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -44,5 +49,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...orderHandlers(d),
     ...printerHandlers(d),
     ...printHandlers(d),
+    ...setupHandlers(d),
   };
 }

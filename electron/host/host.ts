@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROFILES } from '../../printer';
@@ -13,15 +13,23 @@ import { createPrinterLane } from '../receipts/printerLane';
 import { createPrintQueue } from '../receipts/printQueue';
 import { createPrintWatch } from '../receipts/printWatch';
 import { paperPreview } from '../services/printerView';
+import { createGatewaySetup } from '../services/gatewaySetup';
+import { createStoreTools } from '../services/storeTools';
 import { createTechnician } from '../services/technician';
+import { guardSetupMode } from '../api/setupGuard';
 import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
-import { openRepos } from '../store';
+import { openRepos, type Repos } from '../store';
+import { scheduleBackups } from './backups';
 import type { TillConfig } from './config';
+import { secureDataDir } from './dataDir';
+import { EDITION } from './edition';
 import { setUpGateway } from './gateway';
+import { openKeyStore, type KeyStore } from './keys/keyStore';
+import { acquireLock } from './lock';
 import { createLogger } from './log';
 import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
@@ -32,6 +40,8 @@ export interface HostOptions {
   version: string;
   clock?: Clock;
   nativeBinding?: string;
+  /** Where gateway keys live: the Electron shell passes its safeStorage-sealed store. */
+  keys?: KeyStore;
 }
 
 /**
@@ -39,25 +49,39 @@ export interface HostOptions {
  * kiosk server both sit on top of what this returns.
  */
 export async function startHost(config: TillConfig, opts: HostOptions) {
-  mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
+  // One till per store: a second host on this folder stops here and says where the first one is.
+  const lock = acquireLock(config.dataDir, { nativeBinding: opts.nativeBinding });
   const log = createLogger(config.dataDir);
   const clock = opts.clock ?? systemClock;
-  const repos = openRepos(join(config.dataDir, 'till.db'), { nativeBinding: opts.nativeBinding });
+  const knobs = EDITION.knobs(process.env);
+  const storeFile = join(config.dataDir, 'till.db');
+  let repos: Repos;
+  try {
+    repos = openRepos(storeFile, { nativeBinding: opts.nativeBinding });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const catalogue = z
     .array(ProductSchema)
     .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
   repos.products.importAll(catalogue);
 
   const events = createEventBus();
-  const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
-  const printer = await setUpPrinter(config.printerUri, config.dataDir);
+  const gw = await setUpGateway(config, EDITION.demo, knobs.timeScale);
+  const printer = await setUpPrinter(
+    config.printerUri,
+    config.dataDir,
+    config.printerPortList,
+    EDITION.demo,
+  );
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
   const chineseFont = config.printerFont ?? initialProfile.chineseFont;
   const profile = { current: { ...initialProfile, chineseFont } };
 
   const onError = (err: unknown) => log.error({ err }, 'background task failed');
-  const envMs = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   const lane = createPrinterLane();
   const queue = createPrintQueue({
     repos,
@@ -66,8 +90,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     openTransport: printer.open,
     clock,
     events,
-    readyPollMs: envMs('TILL_PRINT_WATCH_MS', 2_000),
-    healthMs: envMs('TILL_PRINTER_CHECK_MS', 15_000),
+    readyPollMs: knobs.printWatchMs,
+    healthMs: knobs.printerCheckMs,
     onError,
   });
   const drawer = createDrawer({
@@ -93,6 +117,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     cashier: config.cashier,
     tillNo: config.tillNo,
+    sandbox: gw.gateway.sandbox,
   });
   const engine = createPaymentEngine({
     repos,
@@ -104,7 +129,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     onOrderPaid: (orderId) => {
       log.info({ orderId }, 'order paid');
-      crashPoint('order-paid');
+      crashPoint(knobs.crashAt, 'order-paid');
       receipts.issue(orderId).printed.catch(onError);
     },
     onCashTaken: (p) => {
@@ -131,6 +156,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     version: opts.version,
     gateway: gw.gateway.name,
     sandbox: gw.gateway.sandbox,
+    mode: config.gatewayMode,
+    modeReason: config.gatewayReason,
     sandboxCodes: gw.codes,
     printer: printer.label,
     dataDir: config.dataDir,
@@ -143,6 +170,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     clock,
     version: opts.version,
+    sandbox: gw.gateway.sandbox,
     save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
@@ -150,6 +178,17 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
         printerFont: font,
       }),
   });
+  const keys = opts.keys ?? openKeyStore(config.dataDir);
+  const setup = createGatewaySetup({
+    dataDir: config.dataDir,
+    keys,
+    audit: repos.audit,
+    clock,
+    actor: () => config.cashier,
+    running: { mode: config.gatewayMode, reason: config.gatewayReason },
+  });
+  const backups = scheduleBackups(repos.db, config.dataDir, clock, onError);
+  const storeTools = createStoreTools({ repos, file: storeFile, backupsDir: backups.dir, clock });
   const handlers: Handlers = createHandlers({
     technician,
     preview: (orderId) => {
@@ -167,6 +206,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     queue,
     drawer,
     actor: config.cashier,
+    setup,
+    storeTools,
   });
 
   // Nothing is left unfinished by a crash. A dead till's print jobs first (SENDING ones may have
@@ -176,7 +217,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const orphans = printWatch.once();
   const missingReceipts = receipts.ensureAll();
   queue.start();
-  printWatch.start(envMs('TILL_PRINT_ORPHANS_MS', 5_000));
+  printWatch.start(knobs.printOrphansMs);
   // At start-up a printer that does not answer is on the screen (header), not only in the log.
   void queue.checkPrinter().then((h) => {
     if (h.state !== 'ready') log.warn({ printer: printer.uri, health: h }, 'printer not ready');
@@ -189,9 +230,19 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     query: (clientSn) => gw.gateway.query({ clientSn }),
     onError,
   });
-  reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
+  // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).
+  if (config.gatewayMode !== 'setup') reconciler.start(knobs.reconcileMs);
   log.info(
-    { missingReceipts, orphans, printer: printer.uri, gateway: gw.gateway.name },
+    {
+      missingReceipts,
+      orphans,
+      printer: printer.uri,
+      gateway: gw.gateway.name,
+      mode: config.gatewayMode,
+      why: config.gatewayReason,
+      flavour: config.flavour,
+      keyStore: keys.protection,
+    },
     'host started',
   );
 
@@ -199,8 +250,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     config,
     repos,
     events,
-    handlers,
+    handlers: guardSetupMode(handlers, () => config.gatewayMode),
     info,
+    lock,
     engine,
     log,
     sandbox: gw.sandbox,
@@ -212,10 +264,12 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
       printWatch.stop();
       queue.stop();
       await queue.idle();
+      await backups.stop();
       await gw.sandbox?.close();
       await printer.virtual?.close();
       repos.db.close();
       log.flush();
+      lock.release();
     },
   };
 }

@@ -17,6 +17,8 @@ export interface ReceiptServiceDeps {
   storeName: string;
   cashier: string;
   tillNo: string;
+  /** Sandbox mode: every receipt carries the test mark (sandboxMark.ts). */
+  sandbox: boolean;
   /** Changed by the technician at run time. */
   profile: { current: PrinterProfile };
   queue: PrintQueue;
@@ -44,6 +46,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       payments,
       printedAt: chinaTime(at),
       copy,
+      sandbox: deps.sandbox,
     });
     return { sale, laid: layoutReceipt(doc, deps.profile.current) };
   }

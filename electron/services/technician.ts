@@ -3,6 +3,7 @@ import {
   decodeEscPos,
   describeBytes,
   encodeEscPos,
+  isPrinterError,
   layoutReceipt,
   listSerialPorts,
   listUsbPrinters,
@@ -18,6 +19,7 @@ import { TillError } from '../../shared/errors';
 import type { HostPrinter } from '../host/printer';
 import type { Drawer } from '../receipts/drawer';
 import type { PrintQueue } from '../receipts/printQueue';
+import { SANDBOX_MARK } from '../receipts/sandboxMark';
 import type { Repos } from '../store';
 import { iso, type Clock } from './clock';
 import { readStatus } from './printerView';
@@ -30,6 +32,8 @@ export interface TechnicianDeps {
   repos: Pick<Repos, 'printJobs' | 'audit'>;
   clock: Clock;
   version: string;
+  /** Sandbox mode: the report says so on its first line, as receipts do. */
+  sandbox?: boolean;
   /** Persists the technician's choice (settings.json). */
   save: (uri: string, profileId: string, font: ChineseFont) => void;
 }
@@ -97,6 +101,7 @@ export function createTechnician(d: TechnicianDeps) {
     const [s, found] = await Promise.all([status(), list()]);
     const last = d.repos.printJobs.latest();
     return [
+      ...(d.sandbox ? [SANDBOX_MARK] : []),
       `Till ${d.version} 打印机设置报告 printer setup report — ${iso(clock.now())}`,
       `系统 OS: ${platform()} ${release()} ${arch()}, node ${process.versions.node}${process.versions.electron ? `, electron ${process.versions.electron}` : ''}`,
       `打印机 printer: ${printer.uri} (${printer.label}), 纸宽 profile: ${d.profile.current.name} / ${d.profile.current.columns} 列`,
@@ -140,10 +145,18 @@ export function createTechnician(d: TechnicianDeps) {
       const target = uri === 'virtual' && printer.virtual ? printer.virtual.uri : uri;
       try {
         if (target !== 'none') openTransport(target); // parses the URI; opens nothing
-      } catch {
-        throw new TillError('BAD_REQUEST', 'uri');
+        printer.check(target); // the allow-list: only printers, never a file or a port scan
+      } catch (err) {
+        // Refused before anything is opened, saved or switched; the attempt itself is audited.
+        d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure.refused', uri, {
+          reason: err instanceof Error ? err.message : String(err),
+        });
+        throw isPrinterError(err) && err.code === 'REFUSED_ADDRESS'
+          ? new TillError('PRINTER_REFUSED', 'uri', err.message)
+          : new TillError('BAD_REQUEST', 'uri');
       }
       d.save(uri, profile.id, profile.chineseFont);
+      const before = printer.uri;
       printer.uri = target;
       printer.label = uri === 'virtual' ? `虚拟打印机 virtual (${target})` : uri;
       d.profile.current = profile;
@@ -151,6 +164,7 @@ export function createTechnician(d: TechnicianDeps) {
       d.repos.audit.record(iso(clock.now()), 'technician', 'printer.configure', uri, {
         profile: profile.id,
         font: profile.chineseFont,
+        before,
       });
       return info();
     },

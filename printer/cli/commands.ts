@@ -11,7 +11,7 @@ import { sendJob } from '../status/send-job';
 import { listSerialPorts } from '../transport/serial-binding';
 import { openTransport } from '../transport/open';
 import { listUsbPrinters } from '../transport/usb-find';
-import { renderPaperPng } from '../virtual/png/render';
+import { renderPaperPng } from '../preview/render';
 import { statusWords } from './status-words';
 import { testPage } from './test-page';
 

@@ -5,6 +5,7 @@ import { HeaderBar } from './components/HeaderBar';
 import { CashScreen } from './screens/CashScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { SetupScreen } from './screens/SetupScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
@@ -20,6 +21,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   done: DoneScreen,
   supervisor: SupervisorScreen,
   technician: TechnicianScreen,
+  setup: SetupScreen,
 };
 
 export function App() {

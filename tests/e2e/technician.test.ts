@@ -33,7 +33,8 @@ describe.skipIf(!E2E_READY)('technician screen (F9)', () => {
 
   beforeAll(async () => {
     other = await startVirtualPrinter();
-    host = await startHost(null);
+    // The second printer listens on a free port outside 9100–9109: allowed as an installer would.
+    host = await startHost(null, 30_000, { env: { TILL_PRINTER_PORTS: String(other.port) } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watchPageErrors(page, pageErrors);

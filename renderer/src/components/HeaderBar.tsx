@@ -11,6 +11,7 @@ export function HeaderBar() {
   const info = useTill((s) => s.info);
   const lang = useTill((s) => s.lang);
   const setLang = useTill((s) => s.setLang);
+  const goTo = useTill((s) => s.goTo);
   const [codesOpen, setCodesOpen] = useState(false);
   return (
     <header className="header-bar">
@@ -25,6 +26,18 @@ export function HeaderBar() {
       </div>
       {info ? <PrinterPill label={info.printer} /> : null}
       <div className="header-right">
+        {info?.mode === 'setup' ? (
+          <button
+            type="button"
+            className="setup-badge"
+            title={info.modeReason}
+            onMouseDown={keepFocus}
+            onClick={() => goTo('setup')}
+            data-testid="setup-badge"
+          >
+            {t('setup.badge')}
+          </button>
+        ) : null}
         {info?.sandbox ? (
           <button
             type="button"

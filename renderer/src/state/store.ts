@@ -9,6 +9,7 @@ import { createPrintQueueSlice } from './slices/printQueue';
 import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
+import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
 import type { All } from './types';
@@ -34,6 +35,7 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createReprintSlice(api)(...a),
     ...createPrintQueueSlice(api)(...a),
     ...createDrawerSlice(api)(...a),
+    ...createSetupSlice(api)(...a),
   }));
 }
 
@@ -47,6 +49,7 @@ export {
   createReceiptSlice,
   createReprintSlice,
   createSaleSlice,
+  createSetupSlice,
   createSupervisorSlice,
   createTenderSlice,
 };

@@ -18,12 +18,14 @@ import type {
   ReprintResult,
   TestResult,
 } from '../../../shared/api/print';
+import type { GatewayInfo, GatewaySetup } from '../../../shared/api/setup';
+import type { BackupFile, StoreCheck } from '../../../shared/api/store';
 import type { FontId, ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician';
+  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician' | 'setup';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -189,6 +191,24 @@ export interface DrawerSlice {
   retryDrawer(): Promise<void>;
 }
 
+/** F10: the acquirer's details and key (supervisor); the store check and backup (technician). */
+export interface SetupSlice {
+  gatewayInfo: GatewayInfo | null;
+  setupBusy: boolean;
+  /** gateway.configure's refusal, shown under the form. */
+  setupError: ApiError | null;
+  /** Saved: it applies at the next start of the till. */
+  setupSaved: boolean;
+  storeCheck: StoreCheck | null;
+  storeBusy: 'check' | 'backup' | null;
+  lastBackup: BackupFile | null;
+  openSetup(): Promise<void>;
+  saveGateway(input: GatewaySetup): Promise<boolean>;
+  checkStore(): Promise<void>;
+  backupStore(): Promise<void>;
+  closeStoreCheck(): void;
+}
+
 export type All = AppSlice &
   SaleSlice &
   PaymentSlice &
@@ -199,4 +219,5 @@ export type All = AppSlice &
   PreviewSlice &
   ReprintSlice &
   PrintQueueSlice &
-  DrawerSlice;
+  DrawerSlice &
+  SetupSlice;

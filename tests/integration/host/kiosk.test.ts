@@ -16,7 +16,12 @@ let api: ReturnType<typeof kioskClient>;
 
 beforeAll(async () => {
   printer = await startVirtualPrinter();
-  const config = loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0', TILL_PRINTER: printer.uri });
+  const config = loadConfig({
+    TILL_DATA_DIR: tmp.dir,
+    TILL_PORT: '0',
+    TILL_PRINTER: printer.uri,
+    TILL_PRINTER_PORTS: String(printer.port),
+  });
   kiosk = await runKiosk(config, { appRoot: resolve('.'), version: 'test' });
   api = kioskClient(kiosk.port, kiosk.token);
 });

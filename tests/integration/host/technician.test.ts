@@ -20,13 +20,18 @@ const value = async (channel: string, body: unknown = {}) => {
 };
 
 beforeAll(async () => {
-  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine.
-  kiosk = await runKiosk(loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0' }), {
-    appRoot: resolve('.'),
-    version: 'test',
-  });
-  api = kioskClient(kiosk.port, kiosk.token);
   second = await startVirtualPrinter();
+  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine. The second
+  // printer's free port is outside 9100–9109, so it is allowed as an installer would allow it.
+  kiosk = await runKiosk(
+    loadConfig({
+      TILL_DATA_DIR: tmp.dir,
+      TILL_PORT: '0',
+      TILL_PRINTER_PORTS: String(second.port),
+    }),
+    { appRoot: resolve('.'), version: 'test' },
+  );
+  api = kioskClient(kiosk.port, kiosk.token);
 });
 afterAll(async () => {
   await kiosk.close();
@@ -103,6 +108,8 @@ describe('technician tools over the API', () => {
     const report = (await value('printer.report')) as unknown as { text: string };
     expect(report.text).toContain(second.uri);
     expect(report.text).toMatch(/58/);
+    // A development checkout runs the sandbox: its report says so first, as its receipts do.
+    expect(report.text.split('\n')[0]).toBe('测试小票 · 不作为支付凭证 / SANDBOX');
   });
 
   it('a sale prints on the configured 58 mm printer and the preview is the decoded job', async () => {

@@ -13,6 +13,7 @@ import { apiError, type ErrorCode } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { createFakePrinter } from './fake-printer';
 import { createFakeRefunds } from './fake-refunds';
+import { createFakeSetup } from './fake-setup';
 
 /**
  * A small but real in-memory till host for renderer tests: it keeps a cart, refuses what the
@@ -59,9 +60,16 @@ type Used =
   | 'print.cancel'
   | 'drawer.open'
   | 'drawer.retry'
-  | 'drawer.result';
+  | 'drawer.result'
+  | 'gateway.info'
+  | 'gateway.configure'
+  | 'store.check'
+  | 'store.backup';
 
-export function createFakeTill(sandbox = true) {
+export function createFakeTill(
+  sandbox = true,
+  mode: 'live' | 'sandbox' | 'setup' = sandbox ? 'sandbox' : 'live',
+) {
   let seq = 0;
   const listeners = new Map<EventName, Set<(p: never) => void>>();
   const emit = <E extends EventName>(e: E, p: EventPayload<E>) => {
@@ -83,6 +91,7 @@ export function createFakeTill(sandbox = true) {
   const orders = new Map<string, Sale>([[sale.orderId, sale]]);
   const cancelRequested = new Set<string>();
   const refunds = createFakeRefunds();
+  const setup = createFakeSetup(mode);
   const calls: string[] = [];
   const reprints: string[] = [];
   const printer = createFakePrinter(
@@ -276,6 +285,8 @@ export function createFakeTill(sandbox = true) {
         version: '0.1.0',
         gateway: 'sandbox',
         sandbox,
+        mode,
+        modeReason: setup.info().reason,
         printer: 'tcp://127.0.0.1:9100',
         dataDir: '/tmp/till',
         sandboxCodes: [
@@ -289,6 +300,13 @@ export function createFakeTill(sandbox = true) {
         ],
       }),
     'sale.current': () => ok(sale),
+    'gateway.info': () => ok(setup.info()),
+    'gateway.configure': (input) => {
+      const r = setup.configure(input);
+      return r ? ok(r) : no('BAD_REQUEST', input.protocol === 'upay' ? 'terminalKey' : 'apiKey');
+    },
+    'store.check': () => ok(setup.check()),
+    'store.backup': () => ok(setup.backup()),
     'sale.scan': ({ barcode }) => {
       const product = CATALOGUE.find((p) => p.barcode === barcode);
       if (!product) return no('UNKNOWN_BARCODE', 'barcode');
@@ -322,6 +340,7 @@ export function createFakeTill(sandbox = true) {
     'sale.removeLine': ({ lineNo }) => implemented['sale.setQty']({ lineNo, qty: 0 }),
     'sale.clear': () => (editable() ? ok(touch([])) : no('SALE_LOCKED')),
     'pay.start': (input) => {
+      if (mode === 'setup') return no('NOT_CONFIGURED'); // as electron/api/setupGuard.ts
       if (sale.lines.length === 0) return no('EMPTY_CART');
       const due = dueOf(sale.orderId);
       if (ofOrder(sale.orderId).some((p) => !FINAL.includes(p.state)) || due <= 0)

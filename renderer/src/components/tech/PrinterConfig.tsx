@@ -97,7 +97,9 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
       </div>
       {configError ? (
         <div className="field-error" role="alert" data-testid="tech-uri-error">
-          {uriError ? t('tech.uriError') : configError.messageZh}
+          {uriError && configError.code !== 'PRINTER_REFUSED'
+            ? t('tech.uriError')
+            : configError.messageZh}
           <span className="field-error-code">
             {configError.field}: {configError.message}
           </span>
