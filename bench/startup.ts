@@ -28,9 +28,14 @@ export async function benchStartup(orders = 100_000): Promise<void> {
   const child: number[] = [];
   for (let i = 0; i < 3; i++) {
     const s = performance.now();
-    const till = await spawnTill({ TILL_DATA_DIR: tmp.dir, TILL_PRINTER: 'none' }, 20_000, {
-      signIn: false, // start-up alone
-    });
+    const till = await spawnTill(
+      { TILL_DATA_DIR: tmp.dir, TILL_PRINTER: 'none' },
+      20_000,
+      undefined,
+      {
+        signIn: false, // start-up alone
+      },
+    );
     child.push(performance.now() - s);
     await kill9(till);
   }

@@ -47,6 +47,16 @@ export const CHANNELS = [
   'report.list',
   'report.get',
   'report.reprint',
+  'print.summary',
+  'print.queue',
+  'print.cancel',
+  'drawer.open',
+  'drawer.retry',
+  'drawer.result',
+  'gateway.info',
+  'gateway.configure',
+  'store.check',
+  'store.backup',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -56,6 +66,8 @@ export const EVENTS = [
   'print.updated',
   'auth.changed',
   'shift.updated',
+  'print.summary',
+  'drawer.updated',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

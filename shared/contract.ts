@@ -4,11 +4,14 @@ import { auditContract } from './api/audit';
 import { authContract, SessionSchema, type Approval } from './api/auth';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
+import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
 import { searchContract } from './api/search';
 import { shiftContract, ShiftSchema } from './api/shift';
 import { usersContract } from './api/users';
+import { setupContract } from './api/setup';
+import { storeContract } from './api/store';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import type { Result } from './result';
@@ -29,6 +32,9 @@ export const contract = {
   ...auditContract,
   ...searchContract,
   ...shiftContract,
+  ...printContract,
+  ...setupContract,
+  ...storeContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -37,6 +43,8 @@ export const events = {
   'print.updated': PrintJobSchema,
   'auth.changed': SessionSchema,
   'shift.updated': ShiftSchema.nullable(),
+  'print.summary': PrintSummarySchema,
+  'drawer.updated': DrawerResultSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -4,6 +4,7 @@ import { contract, type ParsedInput } from '../../shared/contract';
 import { apiError, TillError } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { runInCall } from '../auth/callContext';
+import { storeTillError } from '../store/failures';
 import type { Access } from './access';
 import type { Handlers } from './handlers';
 
@@ -59,6 +60,8 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof TillError) return fail(err.toApiError());
     boundary.onInternalError?.(err);
-    return fail(apiError('INTERNAL'));
+    // A full disk or a read-only folder is not "internal": say what happened and what to do.
+    const store = storeTillError(err);
+    return fail(store ? store.toApiError() : apiError('INTERNAL'));
   }
 }

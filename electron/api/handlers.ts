@@ -1,10 +1,14 @@
 import type { Channel } from '../../shared/channels';
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { AppInfo, PaperPreview, PrintJob } from '../../shared/domain';
+import type { AppInfo, PaperPreview } from '../../shared/domain';
 import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
+import type { Drawer } from '../receipts/drawer';
+import type { PrintQueue } from '../receipts/printQueue';
 import type { ReceiptService } from '../receipts/service';
 import type { SaleService } from '../services/sale';
+import type { GatewaySetupService } from '../services/gatewaySetup';
+import type { StoreTools } from '../services/storeTools';
 import type { Technician } from '../services/technician';
 import type { TillSession } from '../auth/session';
 import type { Staff } from '../auth/staff';
@@ -16,9 +20,11 @@ import { auditHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
 import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
+import { printHandlers } from './handlers/print';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
 import { searchHandlers } from './handlers/search';
+import { setupHandlers } from './handlers/setup';
 import { shiftHandlers } from './handlers/shift';
 
 export type Handlers = {
@@ -33,13 +39,15 @@ export interface HandlerDeps {
   engine: PaymentEngine;
   receipts: ReceiptService;
   refunds: RefundService;
-  jobs: Pick<Repos['printJobs'], 'get'>;
-  retryPrint: (jobId: string) => Promise<PrintJob>;
+  queue: PrintQueue;
+  drawer: Drawer;
   /** 工号 of the signed-in user making the call. */
   actor: () => string;
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
-  repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'audit' | 'search'>;
+  repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'printJobs' | 'audit' | 'search'>;
+  setup: GatewaySetupService;
+  storeTools: StoreTools;
   session: TillSession;
   staff: Staff;
   shifts: ShiftService;
@@ -55,6 +63,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...printHandlers(d),
+    ...setupHandlers(d),
     ...authHandlers(d),
     ...auditHandlers(d),
     ...searchHandlers(d),

@@ -60,9 +60,23 @@ export const PERMISSIONS: { [C in Channel]: Rule<C> } = {
   'printer.lastJob': PRINTER_SETUP,
   'printer.report': PRINTER_SETUP,
   'printer.configure': PRINTER_SETUP,
-  /** Opening the drawer without a sale: a technician's test, or a cashier with approval. */
-  'printer.test': (input) =>
-    input.drawerOnly ? { ...PRINTER_SETUP, approval: ['cashier'] } : PRINTER_SETUP,
+  /** A test page, or the drawer alone as a technician's test (drawer.open is the no-sale). */
+  'printer.test': PRINTER_SETUP,
+
+  /** The header's printer state (shown on the sign-in screen too): nothing to hide. */
+  'print.summary': PUBLIC,
+  'print.queue': PRINTER_SETUP,
+  'print.cancel': PRINTER_SETUP,
+  /** 开钱箱 without a sale: a supervisor, or a cashier with a supervisor's approval. */
+  'drawer.open': APPROVED,
+  /** The cashier opens again a drawer that failed to open for this sale's cash. */
+  'drawer.retry': SELL,
+  'drawer.result': SELL,
+  /** The acquirer's details and key are settings: a supervisor (or approves a cashier). */
+  'gateway.info': { roles: ['supervisor', 'technician'] },
+  'gateway.configure': APPROVED,
+  'store.check': PRINTER_SETUP,
+  'store.backup': PRINTER_SETUP,
 
   'user.list': SUPERVISOR,
   'user.add': SUPERVISOR,

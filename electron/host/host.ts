@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROFILES } from '../../printer';
@@ -15,19 +15,30 @@ import { createShiftService } from '../shifts/service';
 import { createPaymentEngine } from '../payments/engine';
 import { createReconciler } from '../payments/reconciler';
 import { createRefundService } from '../payments/refunds';
+import { createDrawer } from '../receipts/drawer';
+import { createPrinterLane } from '../receipts/printerLane';
 import { createPrintQueue } from '../receipts/printQueue';
 import { createPrintWatch } from '../receipts/printWatch';
 import { paperPreview } from '../services/printerView';
+import { createGatewaySetup } from '../services/gatewaySetup';
+import { createStoreTools } from '../services/storeTools';
 import { createTechnician } from '../services/technician';
+import { guardSetupMode } from '../api/setupGuard';
 import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
-import { openRepos } from '../store';
+import { openRepos, type Repos } from '../store';
+import { scheduleBackups } from './backups';
 import type { TillConfig } from './config';
+import { secureDataDir } from './dataDir';
+import { EDITION } from './edition';
 import { setUpGateway } from './gateway';
+import { openKeyStore, type KeyStore } from './keys/keyStore';
+import { acquireLock } from './lock';
 import { createLogger } from './log';
+import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
 
 export interface HostOptions {
@@ -36,6 +47,8 @@ export interface HostOptions {
   version: string;
   clock?: Clock;
   nativeBinding?: string;
+  /** Where gateway keys live: the Electron shell passes its safeStorage-sealed store. */
+  keys?: KeyStore;
 }
 
 /**
@@ -43,35 +56,71 @@ export interface HostOptions {
  * kiosk server both sit on top of what this returns.
  */
 export async function startHost(config: TillConfig, opts: HostOptions) {
-  mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
+  // One till per store: a second host on this folder stops here and says where the first one is.
+  const lock = acquireLock(config.dataDir, { nativeBinding: opts.nativeBinding });
   const log = createLogger(config.dataDir);
   const clock = opts.clock ?? systemClock;
-  const repos = openRepos(join(config.dataDir, 'till.db'), {
-    nativeBinding: opts.nativeBinding,
-    // Every audit row a call writes carries the supervisor who approved that call, if any.
-    auditContext: () => ({ approver: currentCall()?.approver?.userId ?? null }),
-  });
+  const knobs = EDITION.knobs(process.env);
+  const storeFile = join(config.dataDir, 'till.db');
+  let repos: Repos;
+  try {
+    repos = openRepos(storeFile, {
+      nativeBinding: opts.nativeBinding,
+      // Every audit row a call writes carries the supervisor who approved that call, if any.
+      auditContext: () => ({ approver: currentCall()?.approver?.userId ?? null }),
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const catalogue = z
     .array(ProductSchema)
     .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
   repos.products.importAll(catalogue);
 
   const events = createEventBus();
-  const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
-  /** Live vs sandbox, read in one place (issue 10 decides it). */
+  const gw = await setUpGateway(config, EDITION.demo, knobs.timeScale);
+  /** Live vs sandbox, read in one place (issue 10 decides it by configuration). */
   const sandbox = (): boolean => gw.gateway.sandbox;
+  /** 工号 of the signed-in user making the call in progress ('system' outside any call). */
   const actor = actorId;
-  const printer = await setUpPrinter(config.printerUri, config.dataDir);
+  const printer = await setUpPrinter(
+    config.printerUri,
+    config.dataDir,
+    config.printerPortList,
+    EDITION.demo,
+  );
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
-  const profile = { current: initialProfile };
+  const chineseFont = config.printerFont ?? initialProfile.chineseFont;
+  const profile = { current: { ...initialProfile, chineseFont } };
 
+  const onError = (err: unknown) => log.error({ err }, 'background task failed');
+  const lane = createPrinterLane();
   const queue = createPrintQueue({
     repos,
+    lane,
     printerUri: () => printer.uri,
     openTransport: printer.open,
     clock,
     events,
+    readyPollMs: knobs.printWatchMs,
+    healthMs: knobs.printerCheckMs,
+    onError,
+  });
+  const drawer = createDrawer({
+    lane,
+    printerUri: () => printer.uri,
+    openTransport: printer.open,
+    audit: repos.audit,
+    clock,
+    events,
+    actor,
+    // The printer answered the drawer: receipts waiting for it need not wait for the next poll.
+    onResult: (r) => {
+      if (r.ok && queue.health().state !== 'ready') queue.recheck();
+    },
   });
   const receipts = createReceiptService({
     repos,
@@ -82,7 +131,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     storeName: config.storeName,
     tillNo: config.tillNo,
-    sandbox,
+    sandbox: gw.gateway.sandbox,
   });
   const reports = createReportService({
     repos,
@@ -103,7 +152,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
     actor,
   });
-  const onError = (err: unknown) => log.error({ err }, 'background task failed');
   const engine = createPaymentEngine({
     repos,
     gateway: gw.gateway,
@@ -115,7 +163,13 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     onOrderPaid: (orderId) => {
       log.info({ orderId }, 'order paid');
+      crashPoint(knobs.crashAt, 'order-paid');
       receipts.issue(orderId).printed.catch(onError);
+    },
+    onCashTaken: (p) => {
+      drawer.sale(p.orderId).then((r) => {
+        if (!r.ok) log.warn({ orderId: p.orderId, error: r.errorCode }, 'drawer did not open');
+      }, onError);
     },
     onOverpaid: (p) => {
       log.warn(
@@ -145,6 +199,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     version: opts.version,
     gateway: gw.gateway.name,
     sandbox: gw.gateway.sandbox,
+    mode: config.gatewayMode,
+    modeReason: config.gatewayReason,
     sandboxCodes: gw.codes,
     printer: printer.label,
     dataDir: config.dataDir,
@@ -153,16 +209,30 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     printer,
     profile,
     queue,
+    drawer,
     repos,
     clock,
     version: opts.version,
+    sandbox: gw.gateway.sandbox,
     actor,
-    save: (uri, profileId) =>
+    save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
         printerProfile: profileId as TillConfig['printerProfile'],
+        printerFont: font,
       }),
   });
+  const keys = opts.keys ?? openKeyStore(config.dataDir);
+  const setup = createGatewaySetup({
+    dataDir: config.dataDir,
+    keys,
+    audit: repos.audit,
+    clock,
+    actor,
+    running: { mode: config.gatewayMode, reason: config.gatewayReason },
+  });
+  const backups = scheduleBackups(repos.db, config.dataDir, clock, onError);
+  const storeTools = createStoreTools({ repos, file: storeFile, backupsDir: backups.dir, clock });
   const handlers: Handlers = createHandlers({
     technician,
     preview: (orderId) => {
@@ -177,23 +247,37 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     receipts,
     refunds,
     repos,
-    jobs: repos.printJobs,
-    retryPrint: (jobId) => queue.retry(jobId),
+    queue,
+    drawer,
     actor,
+    setup,
+    storeTools,
     session,
     staff,
     shifts,
     reports,
     clock,
   });
+  const guarded = guardSetupMode(handlers, () => config.gatewayMode);
+  // The one boundary both bindings use: who may make each call is decided here.
   const boundary: Boundary = {
-    handlers,
+    handlers: guarded,
     access: createAccess({ session, staff }),
     onInternalError: onError,
   };
 
-  // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
-  const missingReceipts = receipts.ensureAll(repos.payments.paidOrdersWithoutReceipt());
+  // Nothing is left unfinished by a crash. A dead till's print jobs first (SENDING ones may have
+  // printed: INTERRUPTED; the others are adopted), then paid orders without their receipt, then
+  // every open payment.
+  const printWatch = createPrintWatch({ repos, queue, clock, events });
+  const orphans = printWatch.once();
+  const missingReceipts = receipts.ensureAll();
+  queue.start();
+  printWatch.start(knobs.printOrphansMs);
+  // At start-up a printer that does not answer is on the screen (header), not only in the log.
+  void queue.checkPrinter().then((h) => {
+    if (h.state !== 'ready') log.warn({ printer: printer.uri, health: h }, 'printer not ready');
+  }, onError);
   const reconciler = createReconciler({
     repos,
     engine,
@@ -202,26 +286,31 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     query: (clientSn) => gw.gateway.query({ clientSn }),
     onError,
   });
-  reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
-  const printWatch = createPrintWatch({
-    repos,
-    queue,
-    printerUri: () => printer.uri,
-    openTransport: printer.open,
-    clock,
-    events,
-  });
-  printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
-  log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
+  // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).
+  if (config.gatewayMode !== 'setup') reconciler.start(knobs.reconcileMs);
+  log.info(
+    {
+      missingReceipts,
+      orphans,
+      printer: printer.uri,
+      gateway: gw.gateway.name,
+      mode: config.gatewayMode,
+      why: config.gatewayReason,
+      flavour: config.flavour,
+      keyStore: keys.protection,
+    },
+    'host started',
+  );
 
   return {
     config,
     repos,
     events,
-    handlers,
+    handlers: guarded,
     boundary,
     session,
     info,
+    lock,
     engine,
     log,
     sandbox: gw.sandbox,
@@ -231,11 +320,14 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     async close(): Promise<void> {
       reconciler.stop();
       printWatch.stop();
+      queue.stop();
       await queue.idle();
+      await backups.stop();
       await gw.sandbox?.close();
       await printer.virtual?.close();
       repos.db.close();
       log.flush();
+      lock.release();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Payment, RefundSummary } from '../../shared/domain';
 import { fenToYuanString } from '../../shared/money';
 import type { RefundRow } from '../store/refunds';
 import { METHOD_ZH } from './model';
-import { sandboxBlocks } from './sandboxMark';
+import { sandboxMark } from './sandboxMark';
 
 export interface RefundSlipInput {
   storeName: string;
@@ -46,7 +46,7 @@ export function buildRefundSlip(s: RefundSlipInput): ReceiptDoc {
   const blocks: DocBlock[] = [
     { kind: 'text', text: s.storeName, align: 'center', size: 'double', bold: true },
     { kind: 'text', text: '退款单 REFUND', align: 'center', bold: true },
-    ...sandboxBlocks(s.sandbox),
+    ...sandboxMark(s.sandbox, 'head'),
     { kind: 'rule' },
     { kind: 'pair', left: '订单：', right: s.orderId },
     { kind: 'pair', left: '时间：', right: s.printedAt },
@@ -85,6 +85,7 @@ export function buildRefundSlip(s: RefundSlipInput): ReceiptDoc {
     { kind: 'pair', left: '尚可退', right: fenToYuanString(s.summary.refundableFen) },
     { kind: 'feed', lines: 1 },
     { kind: 'text', text: '顾客签字：______________' },
+    ...sandboxMark(s.sandbox, 'foot'),
     { kind: 'feed', lines: 3 },
     { kind: 'cut' },
   );

@@ -2,7 +2,7 @@ import type { DocBlock, ReceiptDoc } from '../../printer';
 import type { Figures, Shift } from '../../shared/api/shift';
 import { fenToYuanString } from '../../shared/money';
 import { METHOD_ZH } from '../receipts/model';
-import { sandboxBlocks } from '../receipts/sandboxMark';
+import { sandboxMark } from '../receipts/sandboxMark';
 
 export interface ReportHead {
   kind: 'X' | 'Z' | 'DAY';
@@ -41,7 +41,7 @@ export function buildReportDoc(h: ReportHead, f: Figures): ReceiptDoc {
     { kind: 'text', text: TITLE[h.kind], align: 'center', bold: true },
   ];
   if (h.copy) b.push({ kind: 'text', text: '*** 副本 COPY ***', align: 'center', bold: true });
-  b.push(...sandboxBlocks(h.sandbox), { kind: 'rule' });
+  b.push(...sandboxMark(h.sandbox, 'head'), { kind: 'rule' });
   b.push({ kind: 'pair', left: `款台：${h.tillNo}`, right: `营业日：${h.day}` });
   if (h.shift) {
     b.push(
@@ -121,6 +121,7 @@ export function buildReportDoc(h: ReportHead, f: Figures): ReceiptDoc {
     { kind: 'feed', lines: 1 },
     { kind: 'text', text: h.kind === 'X' ? '收银员：______________' : '收银员签字：__________' },
     { kind: 'text', text: '主管签字：____________' },
+    ...sandboxMark(h.sandbox, 'foot'),
     { kind: 'feed', lines: 3 },
     { kind: 'cut' },
   );

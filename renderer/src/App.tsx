@@ -7,6 +7,7 @@ import { AuditScreen } from './screens/AuditScreen';
 import { CashScreen } from './screens/CashScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { FirstSupervisorScreen } from './screens/FirstSupervisorScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { ShiftScreen } from './screens/ShiftScreen';
 import { SignInScreen } from './screens/SignInScreen';
@@ -29,6 +30,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   shift: ShiftScreen,
   audit: AuditScreen,
   users: UsersScreen,
+  setup: SetupScreen,
 };
 
 export function App() {
@@ -56,7 +58,7 @@ export function App() {
     <div className="app" data-screen={gate === 'till' ? screen : (gate ?? 'loading')}>
       <HeaderBar />
       <ErrorBanner />
-      {gate === 'setup' ? <SetupScreen /> : null}
+      {gate === 'setup' ? <FirstSupervisorScreen /> : null}
       {gate === 'signin' ? <SignInScreen /> : null}
       {gate === 'till' ? <Current key={screen} /> : null}
       <ApprovalDialog />

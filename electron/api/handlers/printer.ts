@@ -1,4 +1,3 @@
-import { currentCall } from '../../auth/callContext';
 import type { HandlerDeps, SomeHandlers } from '../handlers';
 
 type PrinterChannel =
@@ -15,11 +14,9 @@ export function printerHandlers(d: Pick<HandlerDeps, 'technician'>): SomeHandler
     'printer.info': () => d.technician.info(),
     'printer.list': () => d.technician.list(),
     'printer.status': () => d.technician.status(),
-    // A technician's drawer kick is a test; anyone else's is a no-sale opening (approved).
-    'printer.test': (opts) =>
-      d.technician.test(opts, currentCall()?.user?.role === 'technician' ? 'test' : 'no-sale'),
+    'printer.test': (opts) => d.technician.test(opts),
     'printer.lastJob': () => d.technician.lastJob(),
-    'printer.configure': ({ uri, profile }) => d.technician.configure(uri, profile),
+    'printer.configure': ({ uri, profile, font }) => d.technician.configure(uri, profile, font),
     'printer.report': async () => ({ text: await d.technician.report() }),
   };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
+import { PrinterPill } from './PrinterPill';
 import { SandboxPanel } from './SandboxPanel';
 
 /** Always visible: which shop, who is at the till, which printer, and whether money is real. */
@@ -13,6 +14,7 @@ export function HeaderBar() {
   const user = useTill((s) => s.session?.user ?? null);
   const shift = useTill((s) => s.shift);
   const signOut = useTill((s) => s.signOut);
+  const goTo = useTill((s) => s.goTo);
   const [codesOpen, setCodesOpen] = useState(false);
   return (
     <header className="header-bar">
@@ -29,13 +31,20 @@ export function HeaderBar() {
           </span>
         ) : null}
       </div>
-      {info ? (
-        <div className="header-printer" title={info.printer}>
-          {t('header.printer')}
-          <strong>{info.printer}</strong>
-        </div>
-      ) : null}
+      {info ? <PrinterPill label={info.printer} /> : null}
       <div className="header-right">
+        {info?.mode === 'setup' ? (
+          <button
+            type="button"
+            className="setup-badge"
+            title={info.modeReason}
+            onMouseDown={keepFocus}
+            onClick={() => goTo('setup')}
+            data-testid="setup-badge"
+          >
+            {t('setup.badge')}
+          </button>
+        ) : null}
         {info?.sandbox ? (
           <button
             type="button"

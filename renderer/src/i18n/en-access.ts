@@ -13,7 +13,7 @@ export const enAccess: typeof zhAccess = {
     demoHint: 'Tap to fill in',
     lockNote: 'Five wrong PINs in a row lock the staff number for 5 minutes.',
   },
-  setup: {
+  firstRun: {
     title: 'First start: create the supervisor',
     sub: 'A live payment gateway is configured. Create the first supervisor; they add the cashiers.',
     name: 'Name',

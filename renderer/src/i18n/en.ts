@@ -1,4 +1,5 @@
 import { enAccess } from './en-access';
+import { enPrint } from './en-print';
 import { enPrinter } from './en-printer';
 import { enShift } from './en-shift';
 import type { Resources } from './zh';
@@ -7,6 +8,7 @@ export const en: Resources = {
   ...enPrinter,
   ...enAccess,
   ...enShift,
+  ...enPrint,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',

@@ -11,7 +11,7 @@ export const zhAccess = {
     demoHint: '点一下即填入',
     lockNote: '连续输错 5 次密码，该工号锁定 5 分钟。',
   },
-  setup: {
+  firstRun: {
     title: '首次使用：创建主管账号',
     sub: '已连接真实支付网关。请先创建第一位主管，之后由主管添加收银员。',
     name: '姓名',

@@ -1,4 +1,5 @@
 import { zhAccess } from './zh-access';
+import { zhPrint } from './zh-print';
 import { zhPrinter } from './zh-printer';
 import { zhShift } from './zh-shift';
 
@@ -7,6 +8,7 @@ export const zh = {
   ...zhPrinter,
   ...zhAccess,
   ...zhShift,
+  ...zhPrint,
   header: {
     cashier: '收银员：',
     printer: '打印机：',

@@ -4,6 +4,7 @@ import { apiError } from '../../../shared/errors';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { LinesTable } from '../components/LinesTable';
+import { SetupBanner } from '../components/SetupBanner';
 import { TotalBox } from '../components/TotalBox';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
@@ -14,6 +15,7 @@ export function CheckoutScreen() {
   const { t } = useTranslation();
   const sale = useTill((s) => s.sale);
   const selected = useTill((s) => s.selected);
+  const setupMode = useTill((s) => s.info?.mode === 'setup');
   const split = useTill(selectPaid) > 0; // part paid: the cart is locked, the rest is due
   const actions = useActions();
   const [code, setCode] = useState('');
@@ -23,7 +25,8 @@ export function CheckoutScreen() {
 
   const lines = sale?.lines ?? [];
   const requirePay = (screen: 'wallet' | 'cash') => {
-    if (lines.length === 0) actions.showError(apiError('EMPTY_CART'));
+    if (setupMode) actions.showError(apiError('NOT_CONFIGURED'));
+    else if (lines.length === 0) actions.showError(apiError('EMPTY_CART'));
     else actions.goTo(screen);
   };
   const clearNow = () => {
@@ -52,6 +55,8 @@ export function CheckoutScreen() {
       requirePay('cash');
     } else if (e.key === 'F4') {
       if (lines.length > 0 && !split) setConfirming(true);
+    } else if (e.key === 'F3') {
+      actions.goTo('shift');
     } else if (e.key === 'F6') {
       actions.goTo('supervisor');
     } else if (e.key === 'F8') {
@@ -59,7 +64,7 @@ export function CheckoutScreen() {
     } else if (e.key === 'F9') {
       actions.goTo('technician');
     } else if (e.key === 'F10') {
-      actions.goTo('shift');
+      actions.goTo('setup');
     } else if (e.key === 'Escape') {
       actions.clearError();
     } else return;
@@ -89,19 +94,26 @@ export function CheckoutScreen() {
       <aside className="checkout-right">
         <TotalBox />
         <div className="pay-keys">
-          <KeyButton
-            keyCap="F1"
-            tone="primary"
-            label={t('checkout.payWallet')}
-            sub={t('checkout.payWalletSub')}
-            onPress={() => requirePay('wallet')}
-          />
-          <KeyButton
-            keyCap="F2"
-            tone="cash"
-            label={t('checkout.payCash')}
-            onPress={() => requirePay('cash')}
-          />
+          {/* Setup mode takes no payment: the pay keys make room for what to do instead. */}
+          {setupMode ? (
+            <SetupBanner onOpen={() => actions.goTo('setup')} />
+          ) : (
+            <>
+              <KeyButton
+                keyCap="F1"
+                tone="primary"
+                label={t('checkout.payWallet')}
+                sub={t('checkout.payWalletSub')}
+                onPress={() => requirePay('wallet')}
+              />
+              <KeyButton
+                keyCap="F2"
+                tone="cash"
+                label={t('checkout.payCash')}
+                onPress={() => requirePay('cash')}
+              />
+            </>
+          )}
           <KeyButton
             keyCap="F4"
             tone="danger"
@@ -122,7 +134,7 @@ export function CheckoutScreen() {
               onPress={() => actions.goTo('technician')}
             />
             <KeyButton
-              keyCap="F10"
+              keyCap="F3"
               label={t('checkout.shift')}
               onPress={() => actions.goTo('shift')}
             />

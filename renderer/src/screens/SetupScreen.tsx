@@ -1,83 +1,68 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeyButton } from '../components/KeyButton';
+import { GatewayForm } from '../components/setup/GatewayForm';
+import { ModeFacts } from '../components/setup/ModeFacts';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 
-/** A live till's first start: nothing works until the first supervisor exists. */
+/** F10: the supervisor enters the acquirer's details and key; they apply at the next start. */
 export function SetupScreen() {
   const { t } = useTranslation();
-  const busy = useTill((s) => s.authBusy);
-  const actions = useActions();
-  const [userId, setUserId] = useState('');
-  const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
-  const mismatch = again !== '' && pin !== again;
-  const ready =
-    /^\d{3,8}$/.test(userId) && name.trim() !== '' && /^\d{4,8}$/.test(pin) && pin === again;
-  const submit = () => ready && !busy && void actions.setup(userId, name, pin);
+  const info = useTill((s) => s.gatewayInfo);
+  const busy = useTill((s) => s.setupBusy);
+  const error = useTill((s) => s.setupError);
+  const saved = useTill((s) => s.setupSaved);
+  const a = useActions();
+  const { openSetup } = a;
+  useEffect(() => void openSetup(), [openSetup]);
   useKeys((e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      submit();
-    }
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    a.goTo('checkout');
   });
-  const digits = (set: (v: string) => void) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    set(e.target.value.replace(/\D/g, ''));
+
   return (
-    <main className="screen signin">
-      <section className="signin-card wide">
-        <h1 className="signin-title">{t('setup.title')}</h1>
-        <p className="signin-sub">{t('setup.sub')}</p>
-        <label className="field">
-          <span>{t('signin.user')}</span>
-          <input
-            autoFocus
-            className="field-input num"
-            value={userId}
-            onChange={digits(setUserId)}
-            data-testid="setup-user"
+    <main className="screen setup">
+      <section className="tech-left">
+        <div className="tech-title">
+          <h1 className="sv-title">{t('setup.title')}</h1>
+          <button
+            type="button"
+            className="btn btn-plain tech-back"
+            onClick={() => a.goTo('checkout')}
+          >
+            <kbd>{t('keys.esc')}</kbd> {t('setup.back')}
+          </button>
+        </div>
+        {info ? <ModeFacts info={info} /> : null}
+        {saved ? (
+          <div className="setup-saved" role="status" data-testid="setup-saved">
+            {t('setup.saved')}
+          </div>
+        ) : info?.restartRequired ? (
+          <div className="setup-saved" role="status">
+            {t('setup.restart')}
+          </div>
+        ) : null}
+      </section>
+      <section className="tech-right">
+        {info ? (
+          <GatewayForm
+            key={info.protocol ?? 'new'}
+            info={info}
+            busy={busy}
+            onSave={(input) => void a.saveGateway(input)}
           />
-        </label>
-        <label className="field">
-          <span>{t('setup.name')}</span>
-          <input
-            className="field-input"
-            value={name}
-            maxLength={20}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="setup-name"
-          />
-        </label>
-        <label className="field">
-          <span>{t('signin.pin')}</span>
-          <input
-            type="password"
-            className="field-input num"
-            value={pin}
-            onChange={digits(setPin)}
-            data-testid="setup-pin"
-          />
-        </label>
-        <label className="field">
-          <span>{t('setup.confirm')}</span>
-          <input
-            type="password"
-            className="field-input num"
-            value={again}
-            onChange={digits(setAgain)}
-            data-testid="setup-again"
-          />
-        </label>
-        {mismatch ? <p className="code-bad">{t('setup.mismatch')}</p> : null}
-        <KeyButton
-          keyCap="Enter"
-          tone="primary"
-          label={t('setup.submit')}
-          disabled={!ready || busy}
-          onPress={submit}
-        />
+        ) : null}
+        {error ? (
+          <div className="field-error" role="alert" data-testid="setup-error">
+            {error.messageZh}
+            <span className="field-error-code">
+              {error.field ? `${error.field}: ` : ''}
+              {error.message}
+            </span>
+          </div>
+        ) : null}
       </section>
     </main>
   );

@@ -6,6 +6,8 @@ import type { TillStore } from './store';
 export const POLL_MS = 1000;
 /** The technician screen's live printer status. */
 export const STATUS_MS = 2000;
+/** The header's printer state, when events are lost (and once at start). */
+export const SUMMARY_MS = 5000;
 
 /**
  * The one place where host events reach the store. Components never subscribe themselves.
@@ -17,6 +19,7 @@ export function startBridge(
   store: TillStore,
   pollMs = POLL_MS,
   statusMs = STATUS_MS,
+  summaryMs = SUMMARY_MS,
 ): () => void {
   const s = () => store.getState();
   const offs = [
@@ -26,11 +29,15 @@ export function startBridge(
       s().applyPrintJob(job);
       s().applyLookupJob(job);
       s().applyReportJob(job);
+      s().applyQueueJob(job);
     }),
+    api.on('print.summary', (summary) => s().applySummary(summary)),
+    api.on('drawer.updated', (result) => s().applyDrawer(result)),
     // Sign-in and shift changes made at the other binding (kiosk page, Electron window) show here.
     api.on('auth.changed', (session) => s().applySession(session)),
     api.on('shift.updated', (shift) => s().applyShift(shift)),
   ];
+  void s().loadSummary();
   let inFlight = false;
   const tick = async () => {
     if (inFlight) return;
@@ -58,6 +65,7 @@ export function startBridge(
   const timers = [
     setInterval(() => void tick(), pollMs),
     setInterval(() => void statusTick(), statusMs),
+    setInterval(() => void s().loadSummary(), summaryMs),
   ];
   return () => {
     timers.forEach(clearInterval);

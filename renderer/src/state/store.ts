@@ -4,14 +4,17 @@ import { createAppSlice } from './slices/app';
 import { createApprovalSlice } from './slices/approval';
 import { createAuditSlice } from './slices/audit';
 import { createAuthSlice } from './slices/auth';
+import { createDrawerSlice } from './slices/drawer';
 import { createPaymentSlice } from './slices/payment';
 import { createPreviewSlice } from './slices/preview';
 import { createPrinterSlice } from './slices/printer';
+import { createPrintQueueSlice } from './slices/printQueue';
 import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
 import { createSearchSlice } from './slices/search';
 import { createShiftSlice } from './slices/shift';
+import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
 import { createUsersSlice } from './slices/users';
@@ -42,6 +45,9 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createSearchSlice(api)(...a),
     ...createAuditSlice(api)(...a),
     ...createUsersSlice(api)(...a),
+    ...createPrintQueueSlice(api)(...a),
+    ...createDrawerSlice(api)(...a),
+    ...createSetupSlice(api)(...a),
   }));
 }
 
@@ -53,12 +59,15 @@ export {
   createSearchSlice,
   createShiftSlice,
   createUsersSlice,
+  createDrawerSlice,
   createPaymentSlice,
+  createPrintQueueSlice,
   createPreviewSlice,
   createPrinterSlice,
   createReceiptSlice,
   createReprintSlice,
   createSaleSlice,
+  createSetupSlice,
   createSupervisorSlice,
   createTenderSlice,
 };

@@ -12,9 +12,11 @@ import { tempDir } from '../../helpers/tmp';
  * changed behind the till's back in SQLite: an UPDATE, a DELETE (middle and end) and an INSERT.
  */
 const run = promisify(execFile);
-const TSX = resolve('node_modules/.bin/tsx');
+/** As `npm run audit -- verify DIR` runs it: the built host's audit subcommand. */
 const verify = (dir: string) =>
-  run(TSX, ['electron/host/auditCli.ts', 'verify', dir], { timeout: 60_000 }).then(
+  run(process.execPath, [resolve('dist/host/start.cjs'), 'audit', 'verify', dir], {
+    timeout: 60_000,
+  }).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
   );

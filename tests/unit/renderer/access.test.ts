@@ -9,8 +9,8 @@ async function asked(s: () => ReturnType<ReturnType<typeof createTillStore>['get
   return s().approval;
 }
 
-function rig(opts: Parameters<typeof createFakeTill>[1] = {}) {
-  const till = createFakeTill(true, opts);
+function rig(opts: Parameters<typeof createFakeTill>[2] = {}) {
+  const till = createFakeTill(true, undefined, opts);
   const store = createTillStore(till.api);
   const s = () => store.getState();
   till.api.on('payment.updated', (p) => s().applyPayment(p));

@@ -24,7 +24,7 @@ async function paidSale() {
 }
 
 beforeEach(() => {
-  till = createFakeTill(true, { signedIn: '8001' }); // a supervisor refunds alone
+  till = createFakeTill(true, undefined, { signedIn: '8001' }); // a supervisor refunds alone
   ids = [];
   store = createTillStore(till.api, {
     newRequestId: () => {

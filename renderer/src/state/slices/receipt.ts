@@ -30,7 +30,8 @@ export const createReceiptSlice =
     },
     applyPrintJob(job) {
       const orderId = get().payment?.orderId;
-      if (!orderId || job.orderId !== orderId) return;
+      // The Done screen follows the sale's original receipt, never a reprint's job.
+      if (!orderId || job.orderId !== orderId || job.kind !== 'receipt') return;
       set({ printJob: newer(get().printJob, job) });
       if (!get().receipt) void get().loadReceipt();
     },
@@ -48,6 +49,7 @@ export const createReceiptSlice =
     async newSale() {
       set({
         retrying: false,
+        drawer: null,
         payment: null,
         canceling: null,
         receipt: null,

@@ -96,11 +96,18 @@ export const createShiftSlice =
           set({ report: { ...r, printJob: newer(r.printJob, job) } });
       },
       async noSaleDrawer() {
-        // The drawer kick alone (printer.test drawerOnly) until a drawer.open channel exists.
         const r = await get().withApproval('drawer', (approval) =>
-          api['printer.test']({ drawerOnly: true, ...(approval ? { approval } : {}) }),
+          api['drawer.open']({ ...(approval ? { approval } : {}) }),
         );
         if (!r.ok) set({ error: r.error });
+        else if (!r.value.ok)
+          set({
+            error: {
+              code: 'PRINTER',
+              message: 'The cash drawer did not open.',
+              messageZh: r.value.errorText ?? '钱箱未能打开。',
+            },
+          });
       },
     };
   };
