@@ -171,6 +171,7 @@ export function createTechnician(d: TechnicianDeps) {
         subject: uri,
         before: { uri: before, profile: beforeProfile.id, font: beforeProfile.chineseFont },
         after: { uri: target, profile: profile.id, font: profile.chineseFont },
+        detail: { profile: profile.id, font: profile.chineseFont, before },
       });
       return info();
     },

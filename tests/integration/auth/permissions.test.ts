@@ -59,8 +59,30 @@ const CASES: [Channel, Row][] = [
   ['printer.report', row({}, printerSetup)],
   ['printer.configure', row({ uri: 'none' }, printerSetup)],
   ['printer.test', row({}, printerSetup)],
+  ['printer.test', row({ drawerOnly: true }, printerSetup)],
+  ['print.summary', row({}, anyone)],
+  ['print.queue', row({}, printerSetup)],
+  ['print.cancel', row({ jobId: 'j-none', reason: '重复打印' }, printerSetup)],
   // The drawer without a sale: a cashier only with a supervisor's approval.
-  ['printer.test', row({ drawerOnly: true }, ['no', 'approval', 'yes', 'yes'])],
+  ['drawer.open', row({}, approved)],
+  ['drawer.retry', row(order, sell)],
+  ['drawer.result', row(order, sell)],
+  // The acquirer's details and key are settings.
+  ['gateway.info', row({}, ['no', 'no', 'yes', 'yes'])],
+  [
+    'gateway.configure',
+    row(
+      {
+        protocol: 'upay',
+        url: 'https://upay.example/',
+        terminalSn: 't1',
+        terminalKey: 'k'.repeat(32),
+      },
+      approved,
+    ),
+  ],
+  ['store.check', row({}, printerSetup)],
+  ['store.backup', row({}, printerSetup)],
   ['user.list', row({}, supervisorOnly)],
   [
     'user.add',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AlreadyRunning, acquireLock } from '../../../electron/host/lock';
 import catalogue from '../../../resources/catalogue.json';
-import { kioskClient } from '../../helpers/kioskClient';
+import { DEMO, kioskClient } from '../../helpers/kioskClient';
 import { kill9, runTillToExit, spawnTill } from '../../helpers/spawnTill';
 import { tempDir } from '../../helpers/tmp';
 
@@ -66,6 +66,7 @@ describe('the data folder is the till user’s alone', () => {
     expect((await api.call('pay.start', { kind: 'cash', receivedFen: 100_000 })).json.ok).toBe(
       true,
     );
+    await api.signIn(DEMO.technician); // printer configuration is the technician's
     await api.call('printer.configure', { uri: 'none', profile: '58mm' });
     await new Promise((r) => setTimeout(r, 300));
     await kill9(till);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../electron/host/config';
 import { runKiosk } from '../../../electron/host/kiosk';
-import { kioskClient } from '../../helpers/kioskClient';
+import { DEMO, kioskClient } from '../../helpers/kioskClient';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir('till-allow-api-');
@@ -34,6 +34,7 @@ beforeAll(async () => {
     version: 'test',
   });
   api = kioskClient(kiosk.port, kiosk.token);
+  await api.signIn(DEMO.technician); // printer configuration is the technician's
   // A first, accepted change, so settings.json exists and its bytes can be compared.
   expect((await api.call('printer.configure', { uri: 'none' })).json.ok).toBe(true);
 });

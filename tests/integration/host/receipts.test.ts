@@ -5,7 +5,7 @@ import { runKiosk } from '../../../electron/host/kiosk';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../printer';
 import catalogue from '../../../resources/catalogue.json';
 import type { PrintJob } from '../../../shared/domain';
-import { kioskClient } from '../../helpers/kioskClient';
+import { DEMO, kioskClient } from '../../helpers/kioskClient';
 import { tempDir } from '../../helpers/tmp';
 
 /**
@@ -22,9 +22,15 @@ const saleTimes = new Map<string, number>();
 beforeAll(async () => {
   printer = await startVirtualPrinter({ jobMs: 2500 });
   process.env.TILL_PRINT_WATCH_MS = '250';
-  const config = loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0', TILL_PRINTER: printer.uri });
+  const config = loadConfig({
+    TILL_DATA_DIR: tmp.dir,
+    TILL_PORT: '0',
+    TILL_PRINTER: printer.uri,
+    TILL_PRINTER_PORTS: String(printer.port), // the free test port, allowed as an installer would
+  });
   kiosk = await runKiosk(config, { appRoot: resolve('.'), version: 'test' });
   api = kioskClient(kiosk.port, kiosk.token);
+  await api.signIn(DEMO.supervisor); // sells, and reprints without asking anyone
 });
 afterAll(async () => {
   delete process.env.TILL_PRINT_WATCH_MS;

@@ -7,7 +7,7 @@ import {
   type SandboxGateway,
 } from '../../../electron/gateway';
 import catalogue from '../../../resources/catalogue.json';
-import { kioskClient } from '../../helpers/kioskClient';
+import { APPROVAL, DEMO, kioskClient } from '../../helpers/kioskClient';
 import { spawnTill, stopTill } from '../../helpers/spawnTill';
 import { tempDir } from '../../helpers/tmp';
 
@@ -50,8 +50,17 @@ describe('a supervisor sets the gateway up; the till goes live at its next start
         (await api.call('pay.start', { kind: 'cash', receivedFen: 100_000 })).json.error?.code,
       ).toBe('NOT_CONFIGURED');
       expect(
-        (await api.call('order.refund', { orderId: 'O1', requestId: 'r-1' })).json.error?.code,
+        (
+          await api.call('order.refund', {
+            orderId: 'O1',
+            requestId: 'r-1',
+            reason: '顾客退货',
+            approval: APPROVAL,
+          })
+        ).json.error?.code,
       ).toBe('NOT_CONFIGURED');
+      // The acquirer's key is a setting: the supervisor enters it.
+      await api.signIn(DEMO.supervisor);
       const before = await v<{ secretSet: boolean; secretName: string }>(api, 'gateway.info');
       expect(before).toMatchObject({
         secretSet: false,
@@ -88,7 +97,8 @@ describe('a supervisor sets the gateway up; the till goes live at its next start
       }
       expect(state).toBe('PAID');
       expect(acquirer.ledger()).toHaveLength(1);
-      // The change is in the audit log, without the key.
+      // The change is in the audit log, without the key. The store tools are a technician's.
+      await api.signIn(DEMO.technician);
       const check = await v<{ ok: boolean; problems: string[]; backups: { file: string }[] }>(
         api,
         'store.check',

@@ -25,7 +25,13 @@ const goods = (i: number) => catalogue[i]!.barcode;
 beforeAll(async () => {
   printer = await startVirtualPrinter();
   kiosk = await runKiosk(
-    loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0', TILL_PRINTER: printer.uri }),
+    loadConfig({
+      TILL_DATA_DIR: tmp.dir,
+      TILL_PORT: '0',
+      TILL_PRINTER: printer.uri,
+      // The virtual printer's free port, allowed as an installer allows a print server's.
+      TILL_PRINTER_PORTS: String(printer.port),
+    }),
     { appRoot: resolve('.'), version: 'test' },
   );
   api = kioskClient(kiosk.port, kiosk.token);
@@ -105,7 +111,7 @@ describe('shifts with X and Z reports', () => {
       approval: APPROVAL,
     });
     // A no-sale drawer opening, approved by the supervisor on the cashier's call.
-    await api.value('printer.test', { drawerOnly: true, approval: APPROVAL });
+    await api.value('drawer.open', { approval: APPROVAL });
 
     const x = await api.value<Report>('report.x');
     const store = fromStore(shift.shiftId, 20_000);
