@@ -26,7 +26,7 @@ import { SupervisorPage } from './pages/supervisor';
  * Who may do what, at a kiosk-mode till in Chromium: the cashier signs in (the sandbox lists the
  * demo accounts), opens a shift, sells, prints an X report and closes with a Z, both printed on
  * a virtual ESC/POS printer and decoded from its bytes; then a supervisor reads the audit trail.
- * Screenshots from 70.
+ * Screenshots from 100 (the live first start: 110).
  */
 describe.skipIf(!E2E_READY)('sign-in, shift reports and the audit trail', () => {
   let printer: VirtualPrinter;
@@ -56,7 +56,7 @@ describe.skipIf(!E2E_READY)('sign-in, shift reports and the audit trail', () => 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watchPageErrors(page, pageErrors);
-    shot = screenshots(page, undefined, 70);
+    shot = screenshots(page, undefined, 100);
     co = new CheckoutPage(page);
     shift = new ShiftPage(page);
   }, 90_000);
@@ -224,7 +224,7 @@ describe.skipIf(!E2E_READY)('first start with a live gateway', () => {
   it('shows only the setup screen, then the new supervisor is signed in', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watchPageErrors(page, pageErrors);
-    const shot = screenshots(page, undefined, 90);
+    const shot = screenshots(page, undefined, 110);
     const refused = await host.call('sale.current', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'SETUP_REQUIRED' } });
     await page.goto(host.url);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandboxCode, startSandboxGateway, type SandboxGateway } from '../../electron/gateway';
+import { DEMO } from '../helpers/kioskClient';
 import { CheckoutPage } from './pages/checkout';
 import {
   E2E_READY,
@@ -63,6 +64,9 @@ describe.skipIf(!E2E_READY)('setup mode and the F10 setup screen', () => {
   });
 
   it('F10: the supervisor enters the key once; it is kept, never shown again', async () => {
+    // The acquirer's key is the supervisor's to enter: they sign in at the till.
+    await host.signIn(DEMO.supervisor);
+    await page.getByTestId('header-user').filter({ hasText: '8001' }).waitFor();
     await page.keyboard.press('Escape');
     await setup.open();
     expect(await setup.mode.textContent()).toContain('未配置');
@@ -95,11 +99,9 @@ describe.skipIf(!E2E_READY)('setup mode and the F10 setup screen', () => {
   });
 
   it('the technician runs the full store check (F9, F6) and sees the backups', async () => {
+    await host.signIn(DEMO.technician); // the store tools are the technician's
     await page.goto(host.url.replace(/#.*$/, ''));
-    await co.scanInput.waitFor();
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F9');
-    await page.getByTestId('tech-printer').waitFor();
+    await page.getByTestId('tech-printer').waitFor(); // a technician lands on F9
     await page.keyboard.press('F6');
     const result = page.getByTestId('store-result');
     await result.waitFor();

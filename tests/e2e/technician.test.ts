@@ -240,7 +240,9 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
       .waitFor();
     expect(await page.locator('[data-testid="order-jobs"] li').count()).toBe(2);
     await shot('supervisor-reprinted');
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape'); // the order → today's list
+    await page.getByTestId('sv-results').waitFor();
+    await page.keyboard.press('Escape'); // the list → checkout
     await page.getByTestId('scan-input').waitFor();
   });
 

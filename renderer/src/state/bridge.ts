@@ -4,6 +4,8 @@ import { isFinal } from './slices/payment';
 import type { TillStore } from './store';
 
 export const POLL_MS = 1000;
+/** How often the session is read again besides its events. */
+export const SESSION_MS = 5000;
 /** The technician screen's live printer status. */
 export const STATUS_MS = 2000;
 /** The header's printer state, when events are lost (and once at start). */
@@ -20,6 +22,7 @@ export function startBridge(
   pollMs = POLL_MS,
   statusMs = STATUS_MS,
   summaryMs = SUMMARY_MS,
+  sessionMs = SESSION_MS,
 ): () => void {
   const s = () => store.getState();
   const offs = [
@@ -66,6 +69,9 @@ export function startBridge(
     setInterval(() => void tick(), pollMs),
     setInterval(() => void statusTick(), statusMs),
     setInterval(() => void s().loadSummary(), summaryMs),
+    // Who is signed in, again now and then: a host restart signs everyone out, and the event
+    // saying so can be lost while the stream reconnects.
+    setInterval(() => void s().loadSession(), sessionMs),
   ];
   return () => {
     timers.forEach(clearInterval);

@@ -183,8 +183,10 @@ describe('refunds', () => {
       approval: APPROVAL,
     });
     expect(copy.job.jobId).toBeTruthy();
-    await until('the copy on paper', async () => printer.jobs.at(-1)?.text ?? '', (t) =>
-      t.includes('重打印'),
+    await until(
+      'the copy on paper',
+      async () => printer.jobs.at(-1)?.text ?? '',
+      (t) => t.includes('重打印'),
     );
     const row = db()
       .prepare("SELECT actor, approver FROM audit_log WHERE action = 'receipt.reprint'")
