@@ -9,10 +9,14 @@ import { createTillStore } from './state/store';
 import './styles/index.css';
 
 initI18n('zh');
-// After the host restarted under this tab: the host's mode and cart, never the tab's memory.
+// After the host restarted under this tab: the host's mode, who is signed in (a restart signs
+// everyone out) and the cart, never the tab's memory.
 const api = getApi(() => {
-  void store.getState().loadInfo();
-  void store.getState().loadSale();
+  const s = store.getState();
+  void s.loadInfo();
+  void s.loadSession().then(() => {
+    if (store.getState().session?.user) void store.getState().loadSale();
+  });
 });
 const store = createTillStore(api);
 startBridge(api, store);

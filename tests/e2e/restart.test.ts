@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../helpers/kioskClient';
 import { CheckoutPage } from './pages/checkout';
+import { SignInPage } from './pages/signin';
 import {
   E2E_READY,
   catalogue,
@@ -44,7 +46,14 @@ describe.skipIf(!E2E_READY)('the kiosk tab survives a host restart', () => {
   it('a crash and restart on the same port: the tab scans on, no token error', async () => {
     for (let i = 0; i < 3; i++) await co.scanAndWait(goods[10 + i]!.barcode, i + 1);
     await host.crash();
-    host = await startHost('none', 30_000, { dataDir: host.dataDir, port: host.port });
+    // A restart signs everyone out (the cart stays): the cashier signs in again on the same tab.
+    host = await startHost('none', 30_000, {
+      dataDir: host.dataDir,
+      port: host.port,
+      signIn: false,
+    });
+    await new SignInPage(page).signIn(DEMO.cashier);
+    await co.rows.nth(2).waitFor();
     await co.scanAndWait(goods[20]!.barcode, 4);
     expect(await co.lineNames()).toEqual(await hostLines(host));
     expect(await co.errorBanner.count()).toBe(0);
@@ -59,7 +68,8 @@ describe.skipIf(!E2E_READY)('the kiosk tab survives a host restart', () => {
     expect((await other.call('sale.clear', {})).ok).toBe(true);
     expect((await other.call('sale.scan', { barcode: goods[30]!.barcode, qty: 2 })).ok).toBe(true);
     await other.stop();
-    host = await startHost('none', 30_000, { dataDir: host.dataDir, port });
+    host = await startHost('none', 30_000, { dataDir: host.dataDir, port, signIn: false });
+    await new SignInPage(page).signIn(DEMO.cashier);
     await co.rows.filter({ hasText: goods[30]!.name }).waitFor({ timeout: 15_000 });
     await expect.poll(() => co.rows.count()).toBe(1);
     expect(await co.lineNames()).toEqual(await hostLines(host));
