@@ -26,10 +26,22 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  // Recovery flow (issue 7): shared/api/recovery.ts.
+  'order.lookup',
+  'order.sync',
+  'order.timeline',
+  'order.attachPayment',
+  'sale.park',
+  'case.list',
+  'case.record',
+  'case.recordUnmatched',
+  'case.resolve',
+  'recovery.note',
+  'recovery.printerCheck',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated'] as const;
+export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated', 'case.updated'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (name: string): name is Channel =>

@@ -3,6 +3,7 @@ import { appContract } from './api/app';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { printerContract } from './api/printer';
+import { CaseCountSchema, recoveryContract } from './api/recovery';
 import { saleContract } from './api/sale';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
@@ -19,12 +20,14 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...recoveryContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'sale.updated': SaleSchema,
   'payment.updated': PaymentSchema,
   'print.updated': PrintJobSchema,
+  'case.updated': CaseCountSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -1,15 +1,17 @@
 import type { Channel } from '../../shared/channels';
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { AppInfo, PaperPreview, PrintJob } from '../../shared/domain';
+import type { AppInfo, OrderDetail, PaperPreview, PrintJob } from '../../shared/domain';
 import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
 import type { ReceiptService } from '../receipts/service';
+import type { Recovery } from '../recovery';
 import type { SaleService } from '../services/sale';
 import type { Technician } from '../services/technician';
 import type { Repos } from '../store';
 import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
 import { printerHandlers } from './handlers/printer';
+import { recoveryHandlers } from './handlers/recovery';
 import { saleHandlers } from './handlers/sale';
 
 export type Handlers = {
@@ -30,6 +32,9 @@ export interface HandlerDeps {
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
   repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
+  recovery: Recovery;
+  /** The order as order.get shows it. */
+  detail: (orderId: string) => OrderDetail;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -40,5 +45,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...recoveryHandlers(d),
   };
 }

@@ -55,6 +55,11 @@ export const SettingsSchema = z
     printerProfile: z.enum(['58mm', '80mm-180dpi', '80mm']).default('80mm'),
     printer: z.string().optional(),
     gateway: GatewaySettingsSchema.optional(),
+    /**
+     * A till vendor's custom receipt template (a JSON file; relative to the data folder), see
+     * electron/receipts/template.ts. Unset: the till's default receipt.
+     */
+    receiptTemplate: z.string().min(1).max(300).optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
   })

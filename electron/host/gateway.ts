@@ -33,6 +33,10 @@ export function scaleSchedule(s: GatewaySchedule, scale: number): GatewaySchedul
     reverseIntervalMs: s.reverseIntervalMs / k,
     minQueryGapMs: s.minQueryGapMs / k,
     reverseNotBeforeMs: s.reverseNotBeforeMs / k,
+    ...(s.queryAtMs && { queryAtMs: s.queryAtMs.map((t) => t / k) }),
+    ...(s.payRetries !== undefined && { payRetries: s.payRetries }),
+    ...(s.payRetryDelayMs !== undefined && { payRetryDelayMs: s.payRetryDelayMs / k }),
+    ...(s.queryWhilePayMs !== undefined && { queryWhilePayMs: s.queryWhilePayMs / k }),
   };
 }
 

@@ -15,6 +15,9 @@ import { createTechnician } from '../services/technician';
 import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
+import { createTemplateSource } from '../receipts/template';
+import { createRecovery } from '../recovery';
+import { createOrderDetail } from '../services/orderDetail';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
 import { openRepos } from '../store';
@@ -59,7 +62,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     events,
   });
+  const template = createTemplateSource(config.receiptTemplate, config.dataDir);
   const receipts = createReceiptService({
+    template: () => template().template,
     repos,
     audit: repos.audit,
     dataDir: config.dataDir,
@@ -119,7 +124,23 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
         printerProfile: profileId as TillConfig['printerProfile'],
       }),
   });
+  const detail = createOrderDetail(repos, receipts);
+  const recovery = createRecovery({
+    repos,
+    engine,
+    refunds,
+    gateway: gw.gateway,
+    clock,
+    events,
+    dataDir: config.dataDir,
+    actor: () => config.cashier,
+    detail,
+    template,
+    printerStatus: () => technician.status(),
+  });
   const handlers: Handlers = createHandlers({
+    recovery,
+    detail,
     technician,
     preview: (orderId) => {
       const job = repos.printJobs.latestForOrder(orderId);
@@ -145,7 +166,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     engine,
     refunds,
     clock,
-    query: (clientSn) => gw.gateway.query({ clientSn }),
     onError,
   });
   reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));

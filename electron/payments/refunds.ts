@@ -106,6 +106,8 @@ export function createRefundService(deps: RefundDeps) {
     /** A second success for an already paid order goes back in full, under a fixed refund no. */
     refundOverpaid: (p: Payment): Promise<RefundRow> =>
       refundPayment(p, p.amountFen, 'overpaid', '重复支付自动退款'),
+    /** One payment, whatever its order's state (a supervisor case: parked or unmatched). */
+    refundPayment,
     async retryPending(): Promise<number> {
       const pending = repos.refunds.pending();
       for (const r of pending) await send(r, repos.payments.get(r.paymentId) as Payment);

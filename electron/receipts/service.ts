@@ -7,6 +7,7 @@ import { chinaStamp } from '../services/ids';
 import { buildReceiptDoc } from './model';
 import type { PrintQueue } from './printQueue';
 import { writePrintTxt } from './printTxt';
+import { applyTemplate, type ReceiptTemplate } from './template';
 
 export interface ReceiptServiceDeps {
   repos: Pick<Repos, 'sales' | 'payments' | 'receipts' | 'printJobs'>;
@@ -19,6 +20,8 @@ export interface ReceiptServiceDeps {
   profile: { current: PrinterProfile };
   queue: PrintQueue;
   clock: Clock;
+  /** A vendor's custom receipt template, when one is configured and valid (template.ts). */
+  template?: () => ReceiptTemplate | null;
 }
 
 const chinaTime = (ms: number): string => {
@@ -34,7 +37,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     const sale = repos.sales.get(orderId);
     if (!sale || sale.status !== 'PAID') throw new TillError('NOT_FOUND', 'orderId');
     const payments = repos.payments.byOrder(orderId).filter((p) => p.state === 'PAID');
-    const doc = buildReceiptDoc({
+    const base = buildReceiptDoc({
       storeName: deps.storeName,
       cashier: deps.cashier,
       tillNo: deps.tillNo,
@@ -43,6 +46,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       printedAt: chinaTime(at),
       copy,
     });
+    const doc = applyTemplate(base, deps.template?.() ?? null);
     return { sale, laid: layoutReceipt(doc, deps.profile.current) };
   }
 

@@ -1,4 +1,5 @@
 import { createAuditRepo } from './audit';
+import { createCasesRepo } from './cases';
 import { openStore, type Db, type OpenOptions } from './db';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
@@ -6,6 +7,7 @@ import { createProductsRepo } from './products';
 import { createReceiptsRepo } from './receipts';
 import { createRefundsRepo } from './refunds';
 import { createSalesRepo } from './sales';
+import { createTimelineRepo } from './timeline';
 
 export type { Db } from './db';
 
@@ -19,6 +21,8 @@ export function createRepos(db: Db) {
     receipts: createReceiptsRepo(db),
     audit: createAuditRepo(db),
     refunds: createRefundsRepo(db),
+    cases: createCasesRepo(db),
+    timeline: createTimelineRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
