@@ -272,7 +272,7 @@ export function createFlow(deps: FlowDeps) {
           // The acquirer found the order and it is closed for good (REVOKED, CANCELED,
           // TRADE_CLOSED can never be paid, WX-REV): nothing for the reconciler's second look.
           // "Not found" is looked at again minutes later: a pay request may still arrive.
-          if (check.outcome !== 'NOT_FOUND')
+          if (['CANCELED', 'FAILED', 'REFUNDED'].includes(check.outcome))
             repos.payments.markChecked(p.paymentId, iso(clock.now()));
           return reversed(p, reason, a, check);
         }

@@ -7,6 +7,7 @@ import type { GatewaySchedule } from '../gateway/types';
 export function nextQueryAt(s: GatewaySchedule, createdMs: number, k: number): number {
   const offsets = s.queryAtMs && s.queryAtMs.length > 0 ? s.queryAtMs : [s.firstQueryMs];
   const last = offsets[offsets.length - 1] as number;
-  const at = k < offsets.length ? (offsets[k] as number) : last + (k - offsets.length + 1) * s.intervalMs;
+  const at =
+    k < offsets.length ? (offsets[k] as number) : last + (k - offsets.length + 1) * s.intervalMs;
   return createdMs + at;
 }

@@ -7,9 +7,7 @@ import type { CaseRow } from '../store/cases';
 type ViewRepos = Pick<Repos, 'sales' | 'payments' | 'refunds'>;
 
 const refundedOf = (repos: ViewRepos, payments: Payment[]) =>
-  payments
-    .flatMap((p) => repos.refunds.byPayment(p.paymentId))
-    .filter((r) => r.state !== 'FAILED');
+  payments.flatMap((p) => repos.refunds.byPayment(p.paymentId)).filter((r) => r.state !== 'FAILED');
 
 /** A case with what the till knows of its order and payments right now. */
 export function caseView(repos: ViewRepos, c: CaseRow): CaseView {

@@ -17,10 +17,7 @@ import { looksThirdParty, normalizeNumber } from './numbers';
 import { findUnknownPaid } from './unknownPayment';
 
 export interface CasesDeps {
-  repos: Pick<
-    Repos,
-    'db' | 'sales' | 'payments' | 'refunds' | 'cases' | 'audit' | 'timeline'
-  >;
+  repos: Pick<Repos, 'db' | 'sales' | 'payments' | 'refunds' | 'cases' | 'audit' | 'timeline'>;
   engine: PaymentEngine;
   refunds: RefundService;
   gateway: PaymentGateway;
@@ -150,9 +147,7 @@ export function createCases(deps: CasesDeps) {
       if (!sale) throw new TillError('NOT_FOUND', 'orderId');
       if (sale.status === 'PAID' || sale.status === 'VOID')
         throw new TillError('BAD_REQUEST', 'orderId');
-      const payment: Payment | null = input.paymentId
-        ? repos.payments.get(input.paymentId)
-        : null;
+      const payment: Payment | null = input.paymentId ? repos.payments.get(input.paymentId) : null;
       if (input.paymentId && payment?.orderId !== sale.orderId)
         throw new TillError('NOT_FOUND', 'paymentId');
       const n = input.number === undefined ? null : normalizeNumber(input.number);

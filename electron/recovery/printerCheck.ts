@@ -17,7 +17,11 @@ export interface PrinterCheckDeps {
 /** A receipt is a few KB; a file much larger than that is not one, and is not shown whole. */
 const MAX_SHOWN = 16 * 1024;
 
-function fileFacts(path: string): { exists: boolean; modifiedAt: string | null; content: string | null } {
+function fileFacts(path: string): {
+  exists: boolean;
+  modifiedAt: string | null;
+  content: string | null;
+} {
   try {
     const st = statSync(path);
     const text = readFileSync(path, 'utf8');

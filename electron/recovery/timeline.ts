@@ -77,5 +77,8 @@ export function orderTimeline(repos: TimelineRepos, orderId: string): TimelineEn
       detail: j.reason_code,
     });
   // Stable: entries at the same instant keep the order they were gathered in.
-  return out.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e);
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i)
+    .map((x) => x.e);
 }

@@ -86,7 +86,9 @@ export function createCasesRepo(db: Db) {
     recent: db.prepare<[number], Row>(
       "SELECT * FROM cases WHERE state = 'RESOLVED' ORDER BY resolved_at DESC LIMIT ?",
     ),
-    openCount: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM cases WHERE state = 'OPEN'"),
+    openCount: db.prepare<[], { n: number }>(
+      "SELECT COUNT(*) AS n FROM cases WHERE state = 'OPEN'",
+    ),
     byNumber: db.prepare<[string, string, string], Row>(
       `SELECT * FROM cases WHERE merchant_order_no = ? OR platform_order_no = ?
        OR third_party_order_no = ? ORDER BY created_at DESC`,
@@ -145,7 +147,10 @@ export function createCasesRepo(db: Db) {
     addVoucher(
       id: string,
       v: Partial<
-        Pick<CaseRow, 'merchantOrderNo' | 'platformOrderNo' | 'thirdPartyOrderNo' | 'amountFen' | 'paidAt'>
+        Pick<
+          CaseRow,
+          'merchantOrderNo' | 'platformOrderNo' | 'thirdPartyOrderNo' | 'amountFen' | 'paidAt'
+        >
       >,
       at: string,
     ): void {

@@ -165,7 +165,9 @@ export function createPaymentsRepo(db: Db) {
         if (!before) throw new Error(`payment ${id} not found`);
         // The store's trigger refuses it too (006); saying so here names the payment.
         if (!canMove(before.state, to))
-          throw new Error(`payment ${id}: ${before.state} → ${to} is not a move of the state machine`);
+          throw new Error(
+            `payment ${id}: ${before.state} → ${to} is not a move of the state machine`,
+          );
         const sets = ['state = ?', 'updated_at = ?'];
         const args: (string | null)[] = [to, at];
         const columns: [keyof PaymentPatch, string][] = [

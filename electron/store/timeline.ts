@@ -39,7 +39,13 @@ export function createTimelineRepo(db: Db) {
   );
   const jobsQ = db.prepare<
     [string],
-    { kind: string; state: string; reason_code: string | null; created_at: string; updated_at: string }
+    {
+      kind: string;
+      state: string;
+      reason_code: string | null;
+      created_at: string;
+      updated_at: string;
+    }
   >(
     `SELECT kind, state, reason_code, created_at, updated_at FROM print_jobs WHERE order_id = ?
      ORDER BY created_at, rowid`,

@@ -98,6 +98,11 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
 
   /** The network between acquirer and till: faults decide how the committed answer travels. */
   function deliver(res: ServerResponse, ex: Exchange): void {
+    if (faults.take('dropThenDown')) {
+      faults.set({ http5xx: 1000 });
+      res.socket?.destroy();
+      return;
+    }
     if (ex.lostReply || faults.take('dropAfterCommit')) {
       res.socket?.destroy();
       return;
