@@ -14,6 +14,13 @@ export async function findUnknownPaid(
   raw: string,
 ): Promise<GatewayAnswer & { clientSn: string; amountFen: number }> {
   const n = normalizeNumber(raw);
+  const known = (no: string) =>
+    repos.payments.byMerchantOrderNo(no) !== null ||
+    repos.payments.byPlatformOrderNo(no).length > 0 ||
+    repos.payments.byThirdPartyOrderNo(no).length > 0 ||
+    repos.cases.byNumber(no).some((c) => c.kind === 'UNMATCHED_PAYMENT');
+  // Ours already, by any of its numbers: nothing to ask the gateway.
+  if (known(n)) throw new TillError('ALREADY_RECORDED', 'number');
   let found: GatewayAnswer | null = null;
   for (const key of gateway.queryKeys) {
     const a = await gateway.query(refOf(key, n));
@@ -26,11 +33,9 @@ export async function findUnknownPaid(
   if (!found) throw new TillError('LOOKUP_NOT_FOUND', 'number');
   if (found.outcome !== 'PAID' || found.clientSn === undefined || found.amountFen === undefined)
     throw new TillError('NOT_PAID_AT_GATEWAY', 'number');
-  const known =
-    repos.payments.byMerchantOrderNo(found.clientSn) !== null ||
-    (found.sn !== undefined && repos.payments.byPlatformOrderNo(found.sn).length > 0) ||
-    (found.tradeNo !== undefined && repos.payments.byThirdPartyOrderNo(found.tradeNo).length > 0) ||
-    repos.cases.byNumber(found.clientSn).some((c) => c.kind === 'UNMATCHED_PAYMENT');
-  if (known) throw new TillError('ALREADY_RECORDED', 'number');
+  const numbers = [found.clientSn, found.sn, found.tradeNo].filter(
+    (x): x is string => x !== undefined,
+  );
+  if (numbers.some(known)) throw new TillError('ALREADY_RECORDED', 'number');
   return { ...found, clientSn: found.clientSn, amountFen: found.amountFen };
 }

@@ -24,7 +24,11 @@ describe('a resumed payment keeps the rate limit across a real restart', () => {
     writeFileSync(
       join(tmp.dir, 'settings.json'),
       JSON.stringify({
-        gateway: { url: sandbox.url, terminalSn: sandbox.terminalSn, terminalKey: sandbox.terminalKey },
+        gateway: {
+          url: sandbox.url,
+          terminalSn: sandbox.terminalSn,
+          terminalKey: sandbox.terminalKey,
+        },
       }),
     );
     const env = {

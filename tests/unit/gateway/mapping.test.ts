@@ -110,9 +110,9 @@ describe('upay reply → GatewayAnswer', () => {
     expect(other).toMatchObject({ outcome: 'UNKNOWN', errorCode: 'MISMATCH' });
     expect(other.errorMessage).toMatch(/terminal_sn/);
     // Our own terminal, or a reply that names none (SQB's own example omits it), is read.
-    expect(toAnswer(biz('PAY_SUCCESS', data({ terminal_sn: '100000990000001' })), ours).outcome).toBe(
-      'PAID',
-    );
+    expect(
+      toAnswer(biz('PAY_SUCCESS', data({ terminal_sn: '100000990000001' })), ours).outcome,
+    ).toBe('PAID');
     expect(toAnswer(biz('PAY_SUCCESS', data()), ours).outcome).toBe('PAID');
   });
 
