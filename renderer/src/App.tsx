@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './components/ErrorBanner';
 import { HeaderBar } from './components/HeaderBar';
 import { CashScreen } from './screens/CashScreen';
+import { CasesScreen } from './screens/CasesScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
@@ -20,6 +22,8 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   done: DoneScreen,
   supervisor: SupervisorScreen,
   technician: TechnicianScreen,
+  recovery: RecoveryScreen,
+  cases: CasesScreen,
 };
 
 export function App() {

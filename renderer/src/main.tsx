@@ -14,6 +14,7 @@ const store = createTillStore(api);
 startBridge(api, store);
 void store.getState().loadInfo();
 void store.getState().loadSale(); // the host keeps the cart across restarts
+void store.getState().loadCases(); // the header's count of unresolved cases
 
 const root = document.getElementById('root');
 if (root) {

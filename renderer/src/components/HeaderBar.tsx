@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
+import { CaseBadge } from './cases/CaseBadge';
 import { SandboxPanel } from './SandboxPanel';
 
 /** Always visible: which shop, who is at the till, which printer, and whether money is real. */
@@ -29,6 +30,7 @@ export function HeaderBar() {
         </div>
       ) : null}
       <div className="header-right">
+        <CaseBadge />
         {info?.sandbox ? (
           <button
             type="button"

@@ -1,14 +1,20 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { enRecovery } from './en-recovery';
 import { zh } from './zh';
+import { zhRecovery } from './zh-recovery';
 
 /** Chinese by default; English is one key away for trainers and technicians. */
 export function initI18n(lng: 'zh' | 'en' = 'zh') {
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh',
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    // Each feature keeps its texts in its own file; they are merged here.
+    resources: {
+      zh: { translation: { ...zh, ...zhRecovery } },
+      en: { translation: { ...en, ...enRecovery } },
+    },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     showSupportNotice: false,

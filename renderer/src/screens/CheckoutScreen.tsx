@@ -18,8 +18,9 @@ export function CheckoutScreen() {
   const actions = useActions();
   const [code, setCode] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [parking, setParking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useKeepFocus(input, !confirming);
+  useKeepFocus(input, !confirming && !parking);
 
   const lines = sale?.lines ?? [];
   const requirePay = (screen: 'wallet' | 'cash') => {
@@ -31,10 +32,19 @@ export function CheckoutScreen() {
     void actions.clearSale();
   };
 
+  const parkNow = () => {
+    setParking(false);
+    void actions.parkSale();
+  };
+
   useKeys((e) => {
     if (confirming) {
       if (e.key === 'Enter') clearNow();
       else if (e.key === 'Escape') setConfirming(false);
+      else return;
+    } else if (parking) {
+      if (e.key === 'Enter') parkNow();
+      else if (e.key === 'Escape') setParking(false);
       else return;
     } else if (e.key === 'Enter') {
       const barcode = code;
@@ -52,6 +62,10 @@ export function CheckoutScreen() {
       requirePay('cash');
     } else if (e.key === 'F4') {
       if (lines.length > 0 && !split) setConfirming(true);
+    } else if (e.key === 'F5') {
+      if (split) setParking(true);
+    } else if (e.key === 'F3') {
+      void actions.openWizard('checkout');
     } else if (e.key === 'F6') {
       actions.goTo('supervisor');
     } else if (e.key === 'F9') {
@@ -98,14 +112,30 @@ export function CheckoutScreen() {
             label={t('checkout.payCash')}
             onPress={() => requirePay('cash')}
           />
-          <KeyButton
-            keyCap="F4"
-            tone="danger"
-            label={t('checkout.clear')}
-            disabled={lines.length === 0 || split}
-            onPress={() => setConfirming(true)}
-          />
+          {split ? (
+            <KeyButton
+              keyCap="F5"
+              tone="danger"
+              label={t('park.button')}
+              sub={t('park.sub')}
+              onPress={() => setParking(true)}
+            />
+          ) : (
+            <KeyButton
+              keyCap="F4"
+              tone="danger"
+              label={t('checkout.clear')}
+              disabled={lines.length === 0}
+              onPress={() => setConfirming(true)}
+            />
+          )}
           {/* Supervisor and technician tools share a row: the cashier's keys stay big. */}
+          <KeyButton
+            keyCap="F3"
+            label={t('recovery.open')}
+            sub={t('recovery.openSub')}
+            onPress={() => void actions.openWizard('checkout')}
+          />
           <div className="key-row">
             <KeyButton
               keyCap="F6"
@@ -120,6 +150,15 @@ export function CheckoutScreen() {
           </div>
         </div>
       </aside>
+      {parking ? (
+        <ConfirmDialog
+          message={t('park.confirm')}
+          yes={t('park.yes')}
+          no={t('park.no')}
+          onYes={parkNow}
+          onNo={() => setParking(false)}
+        />
+      ) : null}
       {confirming ? (
         <ConfirmDialog
           message={t('checkout.confirmClear')}

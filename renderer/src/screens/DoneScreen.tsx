@@ -24,6 +24,8 @@ export function DoneScreen() {
   const actions = useActions();
   const [confirming, setConfirming] = useState(false);
   const canRetry = isFailed(printJob) && !willResume(printJob) && !retrying;
+  // The receipt is not confirmed printed (any state but PRINTED): the recovery flow is offered.
+  const unconfirmed = printJob?.state !== 'PRINTED';
   const retryNow = () => {
     setConfirming(false);
     void actions.retryPrint();
@@ -36,6 +38,7 @@ export function DoneScreen() {
       else return;
     } else if (e.key === 'Enter') void actions.newSale();
     else if (e.key === 'F5' && canRetry) setConfirming(true);
+    else if (e.key === 'F3' && unconfirmed) void actions.openWizard('done');
     else return;
     e.preventDefault();
   });
@@ -70,6 +73,15 @@ export function DoneScreen() {
           </div>
         </dl>
         <PrintFailure job={printJob} retrying={retrying} onRetry={() => setConfirming(true)} />
+        {unconfirmed ? (
+          <KeyButton
+            keyCap="F3"
+            tone="danger"
+            label={t('recovery.open')}
+            sub={t('recovery.openSub')}
+            onPress={() => void actions.openWizard('done')}
+          />
+        ) : null}
         <KeyButton
           keyCap="Enter"
           tone="primary"

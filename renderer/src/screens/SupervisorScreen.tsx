@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
@@ -8,6 +8,7 @@ import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
 import { PaymentsTable } from '../components/supervisor/PaymentsTable';
 import { RefundDialog } from '../components/supervisor/RefundDialog';
 import { RefundList } from '../components/supervisor/RefundList';
+import { Timeline } from '../components/cases/Timeline';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { paidFen } from '../state/tender';
@@ -21,10 +22,18 @@ export function SupervisorScreen() {
   const refundsSeen = useTill((s) => s.refundsSeen);
   const lookupJob = useTill((s) => s.lookupJob);
   const reprintBusy = useTill((s) => s.reprintBusy);
+  const timeline = useTill((s) =>
+    s.timeline && s.timeline.orderId === s.lookup?.sale.orderId ? s.timeline : null,
+  );
   const actions = useActions();
   const [query, setQuery] = useState('');
   const [confirmReprint, setConfirmReprint] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const lookupId = lookup?.sale.orderId;
+  // The order found: its timeline (payments, recovery steps, audit, printing) below it.
+  useEffect(() => {
+    if (lookupId) void actions.loadTimeline(lookupId);
+  }, [actions, lookupId]);
   useKeepFocus(input, !refundOpen && !confirmReprint);
   const canRefund = lookup?.sale.status === 'PAID';
   const canReprint = Boolean(lookup?.receipt) && !reprintBusy;
@@ -40,6 +49,8 @@ export function SupervisorScreen() {
       else if (e.key === 'Escape') setConfirmReprint(false);
       else return;
     } else if (e.key === 'Enter') void actions.findOrder(query);
+    else if (e.key === 'F3') void actions.openWizard('supervisor');
+    else if (e.key === 'F10') actions.goTo('cases');
     else if (e.key === 'F7' && canReprint) setConfirmReprint(true);
     else if (e.key === 'F8' && canRefund) actions.openRefund();
     else if (e.key === 'Escape') actions.goTo('checkout');
@@ -78,6 +89,12 @@ export function SupervisorScreen() {
             ) : null}
             <h2 className="sv-h2">{t('supervisor.lines')}</h2>
             <OrderLines detail={lookup} />
+            {timeline ? (
+              <>
+                <h2 className="sv-h2">{t('cases.timeline')}</h2>
+                <Timeline entries={timeline.entries} />
+              </>
+            ) : null}
           </div>
         ) : (
           <p className="sv-empty">{t('supervisor.empty')}</p>
@@ -88,6 +105,12 @@ export function SupervisorScreen() {
             label={t('supervisor.back')}
             onPress={() => actions.goTo('checkout')}
           />
+          <KeyButton
+            keyCap="F3"
+            label={t('recovery.open')}
+            onPress={() => void actions.openWizard('supervisor')}
+          />
+          <KeyButton keyCap="F10" label={t('cases.title')} onPress={() => actions.goTo('cases')} />
           <KeyButton
             keyCap="F7"
             label={reprintBusy ? t('reprint.busy') : t('reprint.button')}

@@ -25,7 +25,9 @@ export function startBridge(
     api.on('print.updated', (job) => {
       s().applyPrintJob(job);
       s().applyLookupJob(job);
+      s().applyWizardJob(job);
     }),
+    api.on('case.updated', ({ openCount }) => s().applyCaseCount(openCount)),
   ];
   let inFlight = false;
   const tick = async () => {

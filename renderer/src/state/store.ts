@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillApi } from '../../../shared/contract';
 import { createAppSlice } from './slices/app';
+import { createCasesSlice } from './slices/cases';
+import { createRecoverySlice, type RecoveryOptions } from './slices/recovery';
 import { createPaymentSlice } from './slices/payment';
 import { createPreviewSlice } from './slices/preview';
 import { createPrinterSlice } from './slices/printer';
@@ -17,6 +19,8 @@ export type TillStore = StoreApi<All>;
 export interface StoreOptions {
   /** The refund dialog's idempotency key; tests pass their own. */
   newRequestId?: () => string;
+  /** The recovery wizard's sync retries (tests make them quick). */
+  recovery?: RecoveryOptions;
 }
 
 export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStore {
@@ -30,11 +34,15 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createRecoverySlice(api, opts.recovery)(...a),
+    ...createCasesSlice(api, opts.newRequestId)(...a),
   }));
 }
 
 export {
   createAppSlice,
+  createCasesSlice,
+  createRecoverySlice,
   createPaymentSlice,
   createPreviewSlice,
   createPrinterSlice,

@@ -12,12 +12,21 @@ import type {
   RefundResult,
   Sale,
 } from '../../../shared/domain';
+import type { CasesSlice, RecoverySlice } from './recoveryTypes';
 import type { ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician';
+  | 'checkout'
+  | 'wallet'
+  | 'status'
+  | 'cash'
+  | 'done'
+  | 'supervisor'
+  | 'technician'
+  | 'recovery'
+  | 'cases';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -155,7 +164,11 @@ export interface ReprintSlice {
   applyLookupJob(job: PrintJob): void;
 }
 
-export type All = AppSlice &
+export type { RecoverySlice, CasesSlice, Wizard, WizardStep, WizardFrom } from './recoveryTypes';
+
+export type All = RecoverySlice &
+  CasesSlice &
+  AppSlice &
   SaleSlice &
   PaymentSlice &
   ReceiptSlice &

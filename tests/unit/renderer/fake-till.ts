@@ -12,6 +12,7 @@ import type {
 import { apiError, type ErrorCode } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { createFakePrinter } from './fake-printer';
+import { createFakeRecovery } from './fake-recovery';
 import { createFakeRefunds } from './fake-refunds';
 
 /**
@@ -53,7 +54,18 @@ type Used =
   | 'printer.test'
   | 'printer.lastJob'
   | 'printer.configure'
-  | 'printer.report';
+  | 'printer.report'
+  | 'order.lookup'
+  | 'order.sync'
+  | 'order.timeline'
+  | 'order.attachPayment'
+  | 'sale.park'
+  | 'case.list'
+  | 'case.record'
+  | 'case.recordUnmatched'
+  | 'case.resolve'
+  | 'recovery.note'
+  | 'recovery.printerCheck';
 
 export function createFakeTill(sandbox = true) {
   let seq = 0;
@@ -103,6 +115,19 @@ export function createFakeTill(sandbox = true) {
     if (order) orders.set(orderId, { ...order, status });
     if (sale.orderId === orderId) sale = { ...sale, status };
     return status;
+  };
+
+  function park(orderId: string) {
+    const order = orders.get(orderId);
+    if (order) orders.set(orderId, { ...order, status: 'PARKED' });
+    if (sale.orderId === orderId) {
+      sale = newSale();
+      orders.set(sale.orderId, sale);
+    }
+  }
+  const voidOrder = (orderId: string) => {
+    const order = orders.get(orderId);
+    if (order) orders.set(orderId, { ...order, status: 'VOID' });
   };
 
   const touch = (lines: Sale['lines']): Sale => {
@@ -156,6 +181,8 @@ export function createFakeTill(sandbox = true) {
       thirdPartyOrderNo: paid && p.method !== 'CASH' ? `T${p.merchantOrderNo}` : null,
     };
     payments.set(paymentId, next);
+    // As the host: nobody can confirm it, so the sale is parked (挂起) and the till moves on.
+    if (state === 'NEEDS_MANUAL') park(p.orderId);
     if (state !== 'NEEDS_MANUAL' && settleOrder(p.orderId) === 'PAID' && paid) {
       const order = orders.get(p.orderId) ?? sale;
       const text = [
@@ -250,7 +277,28 @@ export function createFakeTill(sandbox = true) {
       : no('NOT_FOUND', 'orderId');
   };
 
+  const recovery = createFakeRecovery({
+    payments,
+    order: (orderId) => orders.get(orderId) ?? null,
+    detail: (orderId) => {
+      const order = orders.get(orderId);
+      return order
+        ? {
+            sale: order,
+            payments: ofOrder(orderId),
+            receipt: receiptOf(orderId),
+            refunds: refunds.of(ofOrder(orderId)),
+          }
+        : null;
+    },
+    current: () => sale,
+    advance: (paymentId, state) => advance(paymentId, state),
+    park,
+    voidOrder,
+    printerStatus: () => printer.status(),
+  });
   const implemented: Pick<TillApi, Used | 'on'> = {
+    ...recovery.handlers,
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -428,6 +476,7 @@ export function createFakeTill(sandbox = true) {
     cancelRequested: (paymentId: string) => cancelRequested.has(paymentId),
     order: (orderId: string) => orders.get(orderId) ?? null,
     printed,
+    recovery,
     calls,
     current: () => sale,
     payments,
