@@ -163,7 +163,7 @@ export const en: Resources = {
     REFUNDED: 'Refunded',
     FAILED: 'Refund failed',
   },
-  orderStatus: { OPEN: 'Open', PAYING: 'Paying', PAID: 'Paid', VOID: 'Void' },
+  orderStatus: { OPEN: 'Open', PAYING: 'Paying', PAID: 'Paid', VOID: 'Void', PARKED: 'Parked' },
   payState: {
     NEW: 'New',
     SUBMITTING: 'Submitting',

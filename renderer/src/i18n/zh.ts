@@ -156,7 +156,13 @@ export const zh = {
     REFUNDED: '已退款',
     FAILED: '退款失败',
   },
-  orderStatus: { OPEN: '未付款', PAYING: '支付中', PAID: '已付款', VOID: '已作废' },
+  orderStatus: {
+    OPEN: '未付款',
+    PAYING: '支付中',
+    PAID: '已付款',
+    VOID: '已作废',
+    PARKED: '已挂起',
+  },
   payState: {
     NEW: '新建',
     SUBMITTING: '提交中',

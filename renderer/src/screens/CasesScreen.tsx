@@ -99,7 +99,8 @@ export function CasesScreen() {
               </dd>
               <dt>{t('cases.orderStatus')}</dt>
               <dd className="mono">
-                {selected.orderId ?? '—'} {selected.orderStatus ? `(${selected.orderStatus})` : ''}
+                {selected.orderId ?? '—'}{' '}
+                {selected.orderStatus ? `（${t(`orderStatus.${selected.orderStatus}`)}）` : ''}
               </dd>
               {selected.paidAt ? (
                 <>

@@ -74,13 +74,15 @@ export function DoneScreen() {
         </dl>
         <PrintFailure job={printJob} retrying={retrying} onRetry={() => setConfirming(true)} />
         {unconfirmed ? (
-          <KeyButton
-            keyCap="F3"
-            tone="danger"
-            label={t('recovery.open')}
-            sub={t('recovery.openSub')}
-            onPress={() => void actions.openWizard('done')}
-          />
+          <div className="rc-entry">
+            <KeyButton
+              keyCap="F3"
+              tone="danger"
+              label={t('recovery.open')}
+              sub={t('recovery.openSub')}
+              onPress={() => void actions.openWizard('done')}
+            />
+          </div>
         ) : null}
         <KeyButton
           keyCap="Enter"

@@ -72,7 +72,7 @@ export function RecoveryScreen() {
         </header>
         <ol className="rc-stepper" aria-label={t('recovery.title')}>
           {STAGES.map((key, i) => (
-            <li key={key} className={i < stage ? 'done' : i === stage ? 'now' : ''}>
+            <li key={key} className={i < stage ? 'rc-past' : i === stage ? 'rc-now' : ''}>
               {t(key)}
             </li>
           ))}

@@ -107,10 +107,10 @@ export function SupervisorScreen() {
           />
           <KeyButton
             keyCap="F3"
-            label={t('recovery.open')}
+            label={t('recovery.openShort')}
             onPress={() => void actions.openWizard('supervisor')}
           />
-          <KeyButton keyCap="F10" label={t('cases.title')} onPress={() => actions.goTo('cases')} />
+          <KeyButton keyCap="F10" label={t('cases.short')} onPress={() => actions.goTo('cases')} />
           <KeyButton
             keyCap="F7"
             label={reprintBusy ? t('reprint.busy') : t('reprint.button')}

@@ -11,7 +11,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
       {entries.map((e, i) => (
         <li key={i} className={`tl-${e.kind}`} data-kind={e.kind}>
           <span className="tl-at num">{chinaTime(e.at).slice(11)}</span>
-          <span className="tl-kind">{e.kind}</span>
+          <span className="tl-kind">{t(`cases.tlKind.${e.kind}`)}</span>
           <span className="tl-step">
             {e.step} <strong>{e.outcome}</strong>
             {e.actor ? <span className="tl-actor"> · {e.actor}</span> : null}

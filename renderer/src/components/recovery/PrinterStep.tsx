@@ -8,6 +8,14 @@ import { KeyButton } from '../KeyButton';
 import { PrintStatus } from '../PrintStatus';
 import { chinaTime } from './Findings';
 
+const ready = (s: PrinterStatusView): boolean =>
+  s.known &&
+  s.online === true &&
+  !s.coverOpen &&
+  !s.paperEnd &&
+  !s.cutterError &&
+  !s.unrecoverableError;
+
 /** What to do about the printer, in the order a cashier can act on it. */
 function advice(s: PrinterStatusView): string[] {
   if (!s.known) return ['recovery.adviceUnknown'];
@@ -95,10 +103,15 @@ export function PrinterStep({ wizard }: { wizard: Wizard }) {
           </div>
           <div className="rc-card" data-testid="rc-printer-status">
             <h3>{t('recovery.status')}</h3>
-            <p className={c.status.known ? 'strong' : 'rc-error'}>
-              {c.status.known
-                ? c.status.words.join(' · ') || t('recovery.statusReady')
-                : `${t('recovery.statusUnknown')}：${c.status.reasonZh ?? c.status.errorCode ?? ''}`}
+            {/* Plain words for the cashier; the bits behind them are on the technician screen. */}
+            <p
+              className={`strong ${!c.status.known ? 'rc-error' : ready(c.status) ? 'ok' : 'bad'}`}
+            >
+              {!c.status.known
+                ? `${t('recovery.statusUnknown')}：${c.status.reasonZh ?? c.status.errorCode ?? ''}`
+                : ready(c.status)
+                  ? t('recovery.statusReady')
+                  : t('recovery.statusNotReady')}
             </p>
             <ul className="rc-advice">
               {advice(c.status).map((k) => (
