@@ -83,7 +83,8 @@ describe.skipIf(!E2E_READY)(
         const row = db
           .prepare('SELECT state, order_id FROM payments WHERE merchant_order_no = ?')
           .get(no) as { state: string; order_id: string };
-        expect(row.state).toBe('NEEDS_MANUAL');
+        // The reconciler (every second here) already works on it again: still nobody knows.
+        expect(['NEEDS_MANUAL', 'REVERSING']).toContain(row.state);
         expect(db.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(row.order_id)).toBe(
           'PARKED',
         );

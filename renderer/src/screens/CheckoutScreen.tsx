@@ -112,30 +112,42 @@ export function CheckoutScreen() {
             label={t('checkout.payCash')}
             onPress={() => requirePay('cash')}
           />
+          {/* Part paid: F4 (clear) gives way to F5 (park), beside the recovery key. */}
           {split ? (
-            <KeyButton
-              keyCap="F5"
-              tone="danger"
-              label={t('park.button')}
-              sub={t('park.sub')}
-              onPress={() => setParking(true)}
-            />
+            <div className="key-row rc-split-row">
+              <KeyButton
+                keyCap="F5"
+                tone="danger"
+                label={t('park.button')}
+                sub={t('park.sub')}
+                onPress={() => setParking(true)}
+              />
+              <KeyButton
+                keyCap="F3"
+                label={t('recovery.openShort')}
+                sub={t('recovery.openSub')}
+                onPress={() => void actions.openWizard('checkout')}
+              />
+            </div>
           ) : (
-            <KeyButton
-              keyCap="F4"
-              tone="danger"
-              label={t('checkout.clear')}
-              disabled={lines.length === 0}
-              onPress={() => setConfirming(true)}
-            />
+            <>
+              <KeyButton
+                keyCap="F4"
+                tone="danger"
+                label={t('checkout.clear')}
+                disabled={lines.length === 0}
+                onPress={() => setConfirming(true)}
+              />
+              <div className="rc-entry-checkout">
+                <KeyButton
+                  keyCap="F3"
+                  label={t('recovery.open')}
+                  onPress={() => void actions.openWizard('checkout')}
+                />
+              </div>
+            </>
           )}
           {/* Supervisor and technician tools share a row: the cashier's keys stay big. */}
-          <KeyButton
-            keyCap="F3"
-            label={t('recovery.open')}
-            sub={t('recovery.openSub')}
-            onPress={() => void actions.openWizard('checkout')}
-          />
           <div className="key-row">
             <KeyButton
               keyCap="F6"

@@ -84,7 +84,7 @@ export function StatusScreen() {
           <div className="row-actions">
             <KeyButton
               keyCap="F3"
-              label={t('recovery.open')}
+              label={t('recovery.openShort')}
               onPress={() => void actions.openWizard('status')}
             />
             <KeyButton
@@ -99,7 +99,7 @@ export function StatusScreen() {
           <div className="row-actions">
             <KeyButton
               keyCap="F3"
-              label={t('recovery.open')}
+              label={t('recovery.openShort')}
               onPress={() => void actions.openWizard('status')}
             />
             <KeyButton
