@@ -303,7 +303,13 @@ export const createRecoverySlice =
         // A recorded case (or the payment's own case) parked the sale: a fresh one for the next
         // customer. From the supervisor screen, back to it.
         if (cur.from === 'supervisor') return get().goTo('supervisor');
-        if (cur.recorded || cur.from === 'status') return get().newSale();
+        const parked = cur.recorded !== null || get().payment?.state === 'NEEDS_MANUAL';
+        if (parked) return get().newSale();
+        if (cur.from === 'status') {
+          // The attempt ended unpaid: back to its cart, which is open again.
+          set({ payment: null, screen: 'checkout' });
+          return get().loadSale();
+        }
         get().goTo(cur.from);
       },
     };
