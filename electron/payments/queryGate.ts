@@ -3,6 +3,9 @@ import type { GatewayAnswer, OrderRef, PaymentGateway } from '../gateway/types';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 
+/** How much later than its sending a query may reach the acquirer, for a crash mid-query. */
+const IN_FLIGHT_MS = 500;
+
 export interface QueryGateDeps {
   repos: Pick<Repos, 'payments'>;
   gateway: PaymentGateway;
@@ -25,6 +28,9 @@ export function createQueryGate(deps: QueryGateDeps) {
     const last = repos.payments.lastQueriedAt(p.paymentId);
     const gap = last === null ? 0 : last + minGap - clock.now();
     if (gap > 0) await clock.sleep(gap);
+    // Written before the request too: if the till dies before the answer, the query still
+    // counts at the acquirer, so a restart must wait from it (a little later: it arrives later).
+    repos.payments.noteQueried(p.paymentId, iso(clock.now() + IN_FLIGHT_MS));
     const a = await gateway.query(ref);
     // Measured from the answer, not the request: the acquirer counts arrivals, and a slow
     // uplink on one query and a fast one on the next must not put them closer than allowed.
