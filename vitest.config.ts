@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default'],
+    // Missing Chromium, socat or unshare fails the run by name (tests/setup/prerequisites.ts).
+    globalSetup: ['tests/setup/global.ts'],
+    reporters: ['default', './tests/setup/optOutReporter.ts'],
   },
 });

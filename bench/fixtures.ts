@@ -26,9 +26,15 @@ export function seedStore(dataDir: string, count: number): void {
   const receipt = db.prepare(
     'INSERT INTO receipts (order_id, text, txt_path, created_at) VALUES (?, ?, ?, ?)',
   );
+  // Jobs start QUEUED and move as the store's trigger allows (QUEUED → SENDING → PRINTED).
   const job = db.prepare(
-    `INSERT INTO print_jobs (id, order_id, kind, printer, state, bytes, created_at, updated_at)
-     VALUES (?, ?, 'receipt', 'tcp://127.0.0.1:9100', 'PRINTED', ?, ?, ?)`,
+    `INSERT INTO print_jobs (id, order_id, kind, printer, state, bytes, lease_owner, lease_until,
+       queued_at, created_at, updated_at)
+     VALUES (?, ?, 'receipt', 'tcp://127.0.0.1:9100', 'QUEUED', ?, 'seed', ?, ?, ?, ?)`,
+  );
+  const sent = db.prepare("UPDATE print_jobs SET state = 'SENDING', attempts = 1 WHERE id = ?");
+  const printed = db.prepare(
+    "UPDATE print_jobs SET state = 'PRINTED', lease_owner = NULL, lease_until = NULL WHERE id = ?",
   );
   const bytes = Buffer.alloc(1800, 0x41);
   const text = '好邻居便利店\n'.repeat(30);
@@ -50,7 +56,9 @@ export function seedStore(dataDir: string, count: number): void {
       ] as const)
         log.run(pid, from, to, at);
       receipt.run(id, text, `/receipts/${id}.txt`, at);
-      job.run(`job_${i}`, id, bytes, at, at);
+      job.run(`job_${i}`, id, bytes, at, at, at, at);
+      sent.run(`job_${i}`);
+      printed.run(`job_${i}`);
     }
   })();
   db.close();

@@ -14,10 +14,17 @@ import { percentile } from './stats';
 export async function benchPrintLatency(sales = 60): Promise<void> {
   const tmp = tempDir('till-bench-print-');
   const printer = await startVirtualPrinter();
-  const host = await startHost(loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PRINTER: printer.uri }), {
-    appRoot: resolve('.'),
-    version: 'bench',
-  });
+  const host = await startHost(
+    loadConfig({
+      TILL_DATA_DIR: tmp.dir,
+      TILL_PRINTER: printer.uri,
+      TILL_PRINTER_PORTS: String(printer.port),
+    }),
+    {
+      appRoot: resolve('.'),
+      version: 'bench',
+    },
+  );
   let paidAt = 0;
   const gaps: number[] = [];
   let resolveJob: () => void = () => undefined;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { benchPrintLatency } from './printLatency';
 import { benchStartup } from './startup';
+import { benchStoreChecks } from './storeChecks';
 
 /** `npm run bench`: every benchmark prints its own figures; none asserts a time. */
 console.log(`Till benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -10,8 +11,13 @@ console.log(
 await benchStartup(Number(process.env.BENCH_ORDERS ?? 100_000));
 console.log('\n[2] Receipt latency after payment');
 await benchPrintLatency();
+console.log('\n[5] Store checks at start-up, integrity check and backup');
+await benchStoreChecks(Number(process.env.BENCH_ORDERS ?? 100_000));
 for (const [title, file] of [
-  ['[3] Printer: one standard Chinese receipt against peer encoders', './printer/receipt'],
+  [
+    '[3] Printer: one standard Chinese receipt, ours against peer encoders and a minimal reference',
+    './printer/receipt',
+  ],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
   ['[5] Recovery: a voucher number looked up in a store of 100,000 orders', './recovery'],
 ] as const) {

@@ -1,6 +1,12 @@
 // Public API of the printer library. Self-contained: imports nothing outside printer/.
 export type { Align, DocBlock, ReceiptDoc, LaidLine, LaidOutReceipt, LogoSource } from './types';
-export { PROFILES, DEFAULT_PROFILE, type PrinterProfile } from './profiles';
+export {
+  PROFILES,
+  DEFAULT_PROFILE,
+  CHINESE_FONTS,
+  type ChineseFont,
+  type PrinterProfile,
+} from './profiles';
 export { textWidth } from './text/width';
 export { sanitizeText } from './text/sanitize';
 export { layoutReceipt } from './layout/layout';
@@ -11,6 +17,12 @@ export { decodeEscPos, type DecodedJob, type DecodedImage, type PaperItem } from
 export { describeBytes, type ByteDescription } from './escpos/describe';
 export type { Transport } from './transport/types';
 export { openTransport, type TransportOptions } from './transport/open';
+export {
+  checkPrinterUri,
+  parsePortList,
+  DEFAULT_PRINTER_PORTS,
+  type PrinterPolicy,
+} from './transport/allow';
 export { createRecordingTransport, type RecordingTransport } from './transport/recording';
 export {
   listSerialPorts,
@@ -30,9 +42,16 @@ export {
   type UnconfirmedJob,
   type SendJobOptions,
 } from './status/send-job';
-export { startVirtualPrinter, type VirtualPrinter } from './virtual/virtual-printer';
+export { notReady, type NotReadyCode } from './status/readiness';
+export { openDrawer, type DrawerOpened } from './status/drawer';
+export { drawerPulseNow } from './escpos/commands';
+export {
+  startVirtualPrinter,
+  type VirtualPrinter,
+  type DrawerKick,
+} from './virtual/virtual-printer';
 export { startVirtualSerialPrinter, type VirtualSerialPrinter } from './virtual/serial-printer';
-export { renderPaperPng } from './virtual/png/render';
-export type { Fault } from './virtual/faults';
+export { renderPaperPng } from './preview/render';
+export type { Fault, GsrReport } from './virtual/faults';
 export { testPage } from './cli/test-page';
 export { statusWords } from './cli/status-words';

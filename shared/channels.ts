@@ -26,6 +26,16 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  'print.summary',
+  'print.queue',
+  'print.cancel',
+  'drawer.open',
+  'drawer.retry',
+  'drawer.result',
+  'gateway.info',
+  'gateway.configure',
+  'store.check',
+  'store.backup',
   // Recovery flow (issue 7): shared/api/recovery.ts.
   'order.lookup',
   'order.sync',
@@ -41,7 +51,14 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated', 'case.updated'] as const;
+export const EVENTS = [
+  'sale.updated',
+  'payment.updated',
+  'print.updated',
+  'print.summary',
+  'drawer.updated',
+  'case.updated',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (name: string): name is Channel =>

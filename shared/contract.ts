@@ -2,9 +2,12 @@ import type { z } from 'zod';
 import { appContract } from './api/app';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
+import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
 import { printerContract } from './api/printer';
 import { CaseCountSchema, recoveryContract } from './api/recovery';
 import { saleContract } from './api/sale';
+import { setupContract } from './api/setup';
+import { storeContract } from './api/store';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import type { Result } from './result';
@@ -20,6 +23,9 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...printContract,
+  ...setupContract,
+  ...storeContract,
   ...recoveryContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
@@ -27,6 +33,8 @@ export const events = {
   'sale.updated': SaleSchema,
   'payment.updated': PaymentSchema,
   'print.updated': PrintJobSchema,
+  'print.summary': PrintSummarySchema,
+  'drawer.updated': DrawerResultSchema,
   'case.updated': CaseCountSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 

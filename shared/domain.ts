@@ -76,17 +76,29 @@ export const PaymentSchema = z.object({
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
-export const PrintStateSchema = z.enum(['QUEUED', 'SENDING', 'PRINTED', 'FAILED']);
+/** Print job states and their transitions: shared/printing.ts. */
+export const PrintStateSchema = z.enum([
+  'QUEUED',
+  'SENDING',
+  'PRINTED',
+  'WAITING',
+  'FAILED',
+  'INTERRUPTED',
+  'CANCELLED',
+]);
 export type PrintState = z.infer<typeof PrintStateSchema>;
 
 export const PrintJobSchema = z.object({
   jobId: z.string(),
   orderId: z.string().nullable(),
+  /** receipt (the original), reprint (a marked copy), test… */
+  kind: z.string(),
   printer: z.string(),
   state: PrintStateSchema,
   reasonCode: z.string().nullable(),
   reasonText: z.string().nullable(),
   attempts: z.number().int(),
+  createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type PrintJob = z.infer<typeof PrintJobSchema>;
@@ -96,7 +108,10 @@ export const ReceiptSchema = z.object({
   text: z.string(),
   txtPath: z.string(),
   createdAt: z.string(),
+  /** The original receipt's job (never a reprint's). */
   printJob: PrintJobSchema.nullable(),
+  /** Every job of the order, oldest first: the original, then each reprint. */
+  jobs: z.array(PrintJobSchema),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
@@ -114,6 +129,9 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   gateway: z.string(),
   sandbox: z.boolean(),
+  /** live | sandbox | setup (no gateway configured: no payments), and why (gatewayMode.ts). */
+  mode: z.enum(['live', 'sandbox', 'setup']),
+  modeReason: z.string(),
   sandboxCodes: z.array(SandboxCodeSchema),
   printer: z.string(),
   dataDir: z.string(),
@@ -161,11 +179,15 @@ export const PrinterStatusViewSchema = z.object({
 });
 export type PrinterStatusView = z.infer<typeof PrinterStatusViewSchema>;
 
+export const ChineseFontSchema = z.enum(['GB2312', 'GBK', 'GB18030']);
+
 export const PrinterInfoSchema = z.object({
   uri: z.string(),
   label: z.string(),
   virtual: z.boolean(),
   profile: z.string(),
+  /** The Chinese font the printer has: what it lacks prints as □. */
+  font: ChineseFontSchema,
   profiles: z.array(z.object({ id: z.string(), name: z.string(), columns: z.number().int() })),
 });
 export type PrinterInfo = z.infer<typeof PrinterInfoSchema>;

@@ -66,6 +66,34 @@ export const ERRORS = {
     '只有已部分付款的订单可以在此挂起。',
   ],
   PRINTER: ['The printer did not print.', '打印机未能打印。'],
+  PRINTER_REFUSED: [
+    'That address is not a printer: only shop-network printer IPs (port 9100), printer devices and serial ports; nothing was changed.',
+    '这个地址不是打印机：只能用本店局域网内的打印机 IP（端口 9100）、打印机设备或串口，未做任何更改。',
+  ],
+  NOT_CONFIGURED: [
+    'No payment gateway is set up yet, so the till takes no payments: a supervisor enters the acquirer details on the setup screen (F10).',
+    '尚未配置支付网关，暂不能收款：请主管在设置页（F10）录入收单机构参数。',
+  ],
+  DISK_FULL: [
+    'The disk is full, so the till could not save this; nothing was half-saved. Free disk space, then try again.',
+    '磁盘已满，本次操作没有保存（也没有写一半）。请清理磁盘空间后重试。',
+  ],
+  STORE_READONLY: [
+    'The data folder is read-only, so the till cannot save. Check the disk and the folder permissions.',
+    '数据文件夹是只读的，无法保存。请检查磁盘和文件夹权限。',
+  ],
+  STORE_DAMAGED: [
+    'The till store is damaged. Call the technician: run the store check and restore the latest backup.',
+    '收银数据库已损坏。请联系技术人员检查数据库并用最近的备份恢复。',
+  ],
+  STORE_BUSY: [
+    'Another program holds the till store; close it, then try again.',
+    '收银数据库被其他程序占用，请关闭后重试。',
+  ],
+  STORE_IO: [
+    'The disk reported an error while saving; check the disk, then try again.',
+    '保存时磁盘报错，请检查磁盘后重试。',
+  ],
   INTERNAL: ['Something went wrong in the till; nothing was charged twice.', '收银系统内部错误。'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -1,31 +1,45 @@
-// Standard Chinese receipt: our encoder vs three npm peers, then the receipt over a
-// 9600-baud serial line (socat pty pair) to the virtual serial printer.
+// Standard Chinese receipt: our encoder vs three npm peers and a minimal reference written
+// straight (bench/printer/reference.ts), then the receipt over a 9600-baud serial line (socat
+// pty pair) to the virtual serial printer.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTransport, sendJob, startVirtualSerialPrinter } from '../../printer/index';
-import { PEERS, ours } from './peers';
+import { PEERS, ours, type Encoder } from './peers';
 import { problems } from './problems';
+import { referenceEncode } from './reference';
 
-const RUNS = 300;
-const WARMUP = 30;
+const ROUNDS = 60;
+const BATCH = 5;
+const WARMUP = 100;
 
-function medianMs(f: () => unknown): number {
-  for (let i = 0; i < WARMUP; i++) f();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    f();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+/**
+ * Median time of one call, every encoder measured in the same rounds (one batch each per
+ * round, in turn), so a busy machine slows them all alike and the ratios stay fair.
+ */
+function timeAll(encoders: [string, Encoder][]): Map<string, number> {
+  for (const [, f] of encoders) for (let i = 0; i < WARMUP; i++) f();
+  const samples = new Map<string, number[]>(encoders.map(([n]) => [n, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, f] of encoders) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < BATCH; i++) f();
+      samples.get(name)?.push(Number(process.hrtime.bigint() - t0) / 1e6 / BATCH);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  const median = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1] ?? 0;
+  return new Map([...samples].map(([n, a]) => [n, median(a)]));
 }
 
+/** A peer "prints correct Chinese" when the decoded paper shows no Chinese problem. */
+const chineseOk = (found: string[]): boolean =>
+  !found.some((p) => /Chinese|'\?'|FS &|> \d+ cols/.test(p));
+
 function encoders(): void {
+  const all: [string, Encoder][] = [...PEERS, ['minimal reference (bench/)', referenceEncode]];
   console.log(
-    `\nEncode: one Chinese receipt, 48 columns (median of ${RUNS} runs after ${WARMUP} warm-up)\n`,
+    `\nEncode: one Chinese receipt, 48 columns (median of ${ROUNDS} rounds × ${BATCH}, all encoders in each round)\n`,
   );
   const head = [
     'encoder',
@@ -35,25 +49,45 @@ function encoders(): void {
     'ours/peer time',
     'problems (decoded)',
   ];
-  const measured = PEERS.map(([name, enc]) => ({ name, bytes: enc(), ms: medianMs(enc) }));
-  const base = { bytes: ours().length, ms: measured[0]?.ms ?? 0 };
-  const rows = measured.map(({ name, bytes, ms }) => {
+  const ms = timeAll(all);
+  const measured = all.map(([name, enc]) => ({ name, bytes: enc(), ms: ms.get(name) ?? 0 }));
+  const base = { bytes: ours().length, ms: ms.get(PEERS[0]![0]) ?? 0 };
+  const rows = measured.map(({ name, bytes, ms: t }) => {
     const found = problems(bytes);
-    return [
+    return {
       name,
-      String(bytes.length),
-      ms.toFixed(3),
-      (base.bytes / bytes.length).toFixed(2),
-      (base.ms / ms).toFixed(2),
-      found.length ? found.join('; ') : 'none',
-    ];
+      bytes: bytes.length,
+      ok: chineseOk(found),
+      cells: [
+        name,
+        String(bytes.length),
+        t.toFixed(3),
+        (base.bytes / bytes.length).toFixed(2),
+        (base.ms / t).toFixed(2),
+        found.length ? found.join('; ') : 'none',
+      ],
+    };
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)),
+  );
   const fmt = (r: string[]): string =>
     r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join(' | ');
   console.log(fmt(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(fmt(r));
+  for (const r of rows) console.log(fmt(r.cells));
+  const peers = rows.slice(1, PEERS.length).filter((r) => r.ok);
+  const ref = rows.at(-1);
+  const refMs = ms.get(all.at(-1)![0]) ?? 0;
+  console.log(
+    `\nfewer bytes than every peer printing correct Chinese (${peers.map((p) => p.name).join(', ') || 'none'}): ` +
+      `${peers.every((p) => base.bytes < p.bytes) ? 'yes' : 'NO'}; ` +
+      `bytes vs the reference ${(base.bytes / (ref?.bytes ?? 1)).toFixed(2)}×; ` +
+      `time vs the reference ${(base.ms / refMs).toFixed(2)}× (target ≤ 1.25)`,
+  );
+  console.log(
+    `at 9600 baud the receipt takes ${((base.bytes + 3) / 960).toFixed(2)} s on the line (+3 for GS r 1)`,
+  );
 }
 
 async function serial(): Promise<void> {

@@ -2,6 +2,7 @@ import { isChannel } from '../../shared/channels';
 import { contract } from '../../shared/contract';
 import { apiError, TillError } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/result';
+import { storeTillError } from '../store/failures';
 import type { Handlers } from './handlers';
 
 /**
@@ -31,6 +32,8 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof TillError) return fail(err.toApiError());
     onInternalError?.(err);
-    return fail(apiError('INTERNAL'));
+    // A full disk or a read-only folder is not "internal": say what happened and what to do.
+    const store = storeTillError(err);
+    return fail(store ? store.toApiError() : apiError('INTERNAL'));
   }
 }

@@ -1,18 +1,24 @@
 import type { Channel } from '../../shared/channels';
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { AppInfo, OrderDetail, PaperPreview, PrintJob } from '../../shared/domain';
+import type { AppInfo, OrderDetail, PaperPreview } from '../../shared/domain';
 import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
+import type { Drawer } from '../receipts/drawer';
+import type { PrintQueue } from '../receipts/printQueue';
 import type { ReceiptService } from '../receipts/service';
 import type { Recovery } from '../recovery';
 import type { SaleService } from '../services/sale';
+import type { GatewaySetupService } from '../services/gatewaySetup';
+import type { StoreTools } from '../services/storeTools';
 import type { Technician } from '../services/technician';
 import type { Repos } from '../store';
 import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
+import { printHandlers } from './handlers/print';
 import { printerHandlers } from './handlers/printer';
 import { recoveryHandlers } from './handlers/recovery';
 import { saleHandlers } from './handlers/sale';
+import { setupHandlers } from './handlers/setup';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -26,12 +32,14 @@ export interface HandlerDeps {
   engine: PaymentEngine;
   receipts: ReceiptService;
   refunds: RefundService;
-  jobs: Pick<Repos['printJobs'], 'get'>;
-  retryPrint: (jobId: string) => Promise<PrintJob>;
+  queue: PrintQueue;
+  drawer: Drawer;
   actor: string;
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
-  repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
+  repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'printJobs'>;
+  setup: GatewaySetupService;
+  storeTools: StoreTools;
   recovery: Recovery;
   /** The order as order.get shows it. */
   detail: (orderId: string) => OrderDetail;
@@ -45,6 +53,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...printHandlers(d),
+    ...setupHandlers(d),
     ...recoveryHandlers(d),
   };
 }

@@ -1,16 +1,12 @@
-import {
-  createSandboxGatewayClient,
-  createAlipayGateway,
-  createUpayGateway,
-  createWechatGateway,
-  SANDBOX_SCENARIOS,
-  startSandboxGateway,
-  type GatewaySchedule,
-  type PaymentGateway,
-  type SandboxGateway,
-} from '../gateway';
+import { createAlipayGateway } from '../gateway/alipay/client';
+import { UPAY_SCHEDULE } from '../gateway/schedules';
+import type { SandboxGateway } from '../gateway/sandbox/server';
+import type { GatewayAnswer, GatewaySchedule, PaymentGateway } from '../gateway/types';
+import { createUpayGateway } from '../gateway/upay/client';
+import { createWechatGateway } from '../gateway/wechat/client';
 import type { AppInfo } from '../../shared/domain';
 import type { GatewaySettings, TillConfig } from './config';
+import type { DemoKit } from './edition';
 import { readFileSync } from 'node:fs';
 
 export interface HostGateway {
@@ -40,19 +36,25 @@ export function scaleSchedule(s: GatewaySchedule, scale: number): GatewaySchedul
   };
 }
 
+/** config.ts fills the secret in from the key store before a gateway is ever made live. */
+function need(v: string | undefined, name: string): string {
+  if (!v) throw new Error(`gateway ${name} missing from the key store`);
+  return v;
+}
+
 function liveGateway(g: GatewaySettings): PaymentGateway {
   if (g.protocol === 'upay')
     return createUpayGateway({
       baseUrl: g.url,
       terminalSn: g.terminalSn,
-      terminalKey: g.terminalKey,
+      terminalKey: need(g.terminalKey, 'terminalKey'),
     });
   if (g.protocol === 'wechat') {
     return createWechatGateway({
       baseUrl: g.url,
       appId: g.appId,
       mchId: g.mchId,
-      apiKey: g.apiKey,
+      apiKey: need(g.apiKey, 'apiKey'),
       ...(g.signType ? { signType: g.signType } : {}),
       ...(g.certP12Path ? { cert: { pfx: readFileSync(g.certP12Path), passphrase: g.mchId } } : {}),
     });
@@ -60,13 +62,39 @@ function liveGateway(g: GatewaySettings): PaymentGateway {
   return createAlipayGateway({
     baseUrl: g.url,
     appId: g.appId,
-    privateKeyPem: readFileSync(g.privateKeyPath, 'utf8'),
+    privateKeyPem: g.privateKeyPath
+      ? readFileSync(g.privateKeyPath, 'utf8')
+      : need(g.privateKey, 'privateKey'),
     alipayPublicKeyPem: readFileSync(g.alipayPublicKeyPath, 'utf8'),
   });
 }
 
-/** The embedded default is the sandbox: a real HTTP server on loopback speaking all three protocols. */
-export async function setUpGateway(config: TillConfig, timeScale = 1): Promise<HostGateway> {
+/**
+ * Setup mode: no acquirer yet. The handlers refuse payments before they reach the engine; should
+ * anything still ask, the answer is "unknown", which never ends a payment either way.
+ */
+const notConfigured = async (): Promise<GatewayAnswer> => ({
+  outcome: 'UNKNOWN',
+  errorCode: 'NOT_CONFIGURED',
+  errorMessage: '尚未配置支付网关',
+});
+export const SETUP_GATEWAY: PaymentGateway = {
+  name: 'setup',
+  sandbox: false,
+  schedule: UPAY_SCHEDULE,
+  queryKeys: ['clientSn'],
+  pay: notConfigured,
+  query: notConfigured,
+  cancel: notConfigured,
+  refund: notConfigured,
+};
+
+/** Live by configuration; the embedded sandbox only when config.ts decided so (gatewayMode.ts). */
+export async function setUpGateway(
+  config: TillConfig,
+  demo: DemoKit | null,
+  timeScale = 1,
+): Promise<HostGateway> {
   if (config.gatewayMode === 'live' && config.gateway) {
     const plain = liveGateway(config.gateway);
     return {
@@ -75,11 +103,13 @@ export async function setUpGateway(config: TillConfig, timeScale = 1): Promise<H
       codes: [],
     };
   }
-  const sandbox = await startSandboxGateway({ host: '127.0.0.1', port: 0 });
+  if (config.gatewayMode !== 'sandbox' || !demo)
+    return { gateway: SETUP_GATEWAY, sandbox: null, codes: [] };
+  const sandbox = await demo.startSandbox();
   return {
-    gateway: createSandboxGatewayClient(sandbox, config.sandboxProtocol),
+    gateway: demo.sandboxClient(sandbox, config.sandboxProtocol),
     sandbox,
-    codes: SANDBOX_SCENARIOS.map((s) => ({
+    codes: demo.scenarios.map((s) => ({
       suffix: s.suffix ?? '*',
       labelZh: s.labelZh,
       label: s.labelEn,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROFILES } from '../../printer';
@@ -8,10 +8,15 @@ import { createHandlers, type Handlers } from '../api/handlers';
 import { createPaymentEngine } from '../payments/engine';
 import { createReconciler } from '../payments/reconciler';
 import { createRefundService } from '../payments/refunds';
+import { createDrawer } from '../receipts/drawer';
+import { createPrinterLane } from '../receipts/printerLane';
 import { createPrintQueue } from '../receipts/printQueue';
 import { createPrintWatch } from '../receipts/printWatch';
 import { paperPreview } from '../services/printerView';
+import { createGatewaySetup } from '../services/gatewaySetup';
+import { createStoreTools } from '../services/storeTools';
 import { createTechnician } from '../services/technician';
+import { guardSetupMode } from '../api/setupGuard';
 import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
@@ -20,10 +25,16 @@ import { createRecovery } from '../recovery';
 import { createOrderDetail } from '../services/orderDetail';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
-import { openRepos } from '../store';
+import { openRepos, type Repos } from '../store';
+import { scheduleBackups } from './backups';
 import type { TillConfig } from './config';
+import { secureDataDir } from './dataDir';
+import { EDITION } from './edition';
 import { setUpGateway } from './gateway';
+import { openKeyStore, type KeyStore } from './keys/keyStore';
+import { acquireLock } from './lock';
 import { createLogger } from './log';
+import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
 
 export interface HostOptions {
@@ -32,6 +43,8 @@ export interface HostOptions {
   version: string;
   clock?: Clock;
   nativeBinding?: string;
+  /** Where gateway keys live: the Electron shell passes its safeStorage-sealed store. */
+  keys?: KeyStore;
 }
 
 /**
@@ -39,28 +52,63 @@ export interface HostOptions {
  * kiosk server both sit on top of what this returns.
  */
 export async function startHost(config: TillConfig, opts: HostOptions) {
-  mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
+  // One till per store: a second host on this folder stops here and says where the first one is.
+  const lock = acquireLock(config.dataDir, { nativeBinding: opts.nativeBinding });
   const log = createLogger(config.dataDir);
   const clock = opts.clock ?? systemClock;
-  const repos = openRepos(join(config.dataDir, 'till.db'), { nativeBinding: opts.nativeBinding });
+  const knobs = EDITION.knobs(process.env);
+  const storeFile = join(config.dataDir, 'till.db');
+  let repos: Repos;
+  try {
+    repos = openRepos(storeFile, { nativeBinding: opts.nativeBinding });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const catalogue = z
     .array(ProductSchema)
     .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
   repos.products.importAll(catalogue);
 
   const events = createEventBus();
-  const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
-  const printer = await setUpPrinter(config.printerUri, config.dataDir);
+  const gw = await setUpGateway(config, EDITION.demo, knobs.timeScale);
+  const printer = await setUpPrinter(
+    config.printerUri,
+    config.dataDir,
+    config.printerPortList,
+    EDITION.demo,
+  );
   const initialProfile = PROFILES[config.printerProfile] ?? PROFILES['80mm'];
   if (!initialProfile) throw new Error(`unknown printer profile ${config.printerProfile}`);
-  const profile = { current: initialProfile };
+  const chineseFont = config.printerFont ?? initialProfile.chineseFont;
+  const profile = { current: { ...initialProfile, chineseFont } };
 
+  const onError = (err: unknown) => log.error({ err }, 'background task failed');
+  const lane = createPrinterLane();
   const queue = createPrintQueue({
     repos,
+    lane,
     printerUri: () => printer.uri,
     openTransport: printer.open,
     clock,
     events,
+    readyPollMs: knobs.printWatchMs,
+    healthMs: knobs.printerCheckMs,
+    onError,
+  });
+  const drawer = createDrawer({
+    lane,
+    printerUri: () => printer.uri,
+    openTransport: printer.open,
+    audit: repos.audit,
+    clock,
+    events,
+    actor: () => config.cashier,
+    // The printer answered the drawer: receipts waiting for it need not wait for the next poll.
+    onResult: (r) => {
+      if (r.ok && queue.health().state !== 'ready') queue.recheck();
+    },
   });
   const template = createTemplateSource(config.receiptTemplate, config.dataDir);
   const receipts = createReceiptService({
@@ -74,8 +122,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     cashier: config.cashier,
     tillNo: config.tillNo,
+    sandbox: gw.gateway.sandbox,
   });
-  const onError = (err: unknown) => log.error({ err }, 'background task failed');
   const engine = createPaymentEngine({
     repos,
     gateway: gw.gateway,
@@ -86,7 +134,13 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     storeName: config.storeName,
     onOrderPaid: (orderId) => {
       log.info({ orderId }, 'order paid');
+      crashPoint(knobs.crashAt, 'order-paid');
       receipts.issue(orderId).printed.catch(onError);
+    },
+    onCashTaken: (p) => {
+      drawer.sale(p.orderId).then((r) => {
+        if (!r.ok) log.warn({ orderId: p.orderId, error: r.errorCode }, 'drawer did not open');
+      }, onError);
     },
     onOverpaid: (p) => {
       log.warn(
@@ -107,6 +161,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     version: opts.version,
     gateway: gw.gateway.name,
     sandbox: gw.gateway.sandbox,
+    mode: config.gatewayMode,
+    modeReason: config.gatewayReason,
     sandboxCodes: gw.codes,
     printer: printer.label,
     dataDir: config.dataDir,
@@ -115,15 +171,29 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     printer,
     profile,
     queue,
+    drawer,
     repos,
     clock,
     version: opts.version,
-    save: (uri, profileId) =>
+    sandbox: gw.gateway.sandbox,
+    save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
         printerProfile: profileId as TillConfig['printerProfile'],
+        printerFont: font,
       }),
   });
+  const keys = opts.keys ?? openKeyStore(config.dataDir);
+  const setup = createGatewaySetup({
+    dataDir: config.dataDir,
+    keys,
+    audit: repos.audit,
+    clock,
+    actor: () => config.cashier,
+    running: { mode: config.gatewayMode, reason: config.gatewayReason },
+  });
+  const backups = scheduleBackups(repos.db, config.dataDir, clock, onError);
+  const storeTools = createStoreTools({ repos, file: storeFile, backupsDir: backups.dir, clock });
   const detail = createOrderDetail(repos, receipts);
   const recovery = createRecovery({
     repos,
@@ -154,13 +224,25 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     receipts,
     refunds,
     repos,
-    jobs: repos.printJobs,
-    retryPrint: (jobId) => queue.retry(jobId),
+    queue,
+    drawer,
     actor: config.cashier,
+    setup,
+    storeTools,
   });
 
-  // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
-  const missingReceipts = receipts.ensureAll(repos.payments.paidOrdersWithoutReceipt());
+  // Nothing is left unfinished by a crash. A dead till's print jobs first (SENDING ones may have
+  // printed: INTERRUPTED; the others are adopted), then paid orders without their receipt, then
+  // every open payment.
+  const printWatch = createPrintWatch({ repos, queue, clock, events });
+  const orphans = printWatch.once();
+  const missingReceipts = receipts.ensureAll();
+  queue.start();
+  printWatch.start(knobs.printOrphansMs);
+  // At start-up a printer that does not answer is on the screen (header), not only in the log.
+  void queue.checkPrinter().then((h) => {
+    if (h.state !== 'ready') log.warn({ printer: printer.uri, health: h }, 'printer not ready');
+  }, onError);
   const reconciler = createReconciler({
     repos,
     engine,
@@ -168,24 +250,29 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     onError,
   });
-  reconciler.start(Number(process.env.TILL_RECONCILE_MS ?? 60_000));
-  const printWatch = createPrintWatch({
-    repos,
-    queue,
-    printerUri: () => printer.uri,
-    openTransport: printer.open,
-    clock,
-    events,
-  });
-  printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
-  log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
+  // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).
+  if (config.gatewayMode !== 'setup') reconciler.start(knobs.reconcileMs);
+  log.info(
+    {
+      missingReceipts,
+      orphans,
+      printer: printer.uri,
+      gateway: gw.gateway.name,
+      mode: config.gatewayMode,
+      why: config.gatewayReason,
+      flavour: config.flavour,
+      keyStore: keys.protection,
+    },
+    'host started',
+  );
 
   return {
     config,
     repos,
     events,
-    handlers,
+    handlers: guardSetupMode(handlers, () => config.gatewayMode),
     info,
+    lock,
     engine,
     log,
     sandbox: gw.sandbox,
@@ -195,11 +282,14 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     async close(): Promise<void> {
       reconciler.stop();
       printWatch.stop();
+      queue.stop();
       await queue.idle();
+      await backups.stop();
       await gw.sandbox?.close();
       await printer.virtual?.close();
       repos.db.close();
       log.flush();
+      lock.release();
     },
   };
 }

@@ -23,8 +23,17 @@ export function createLogger(dataDir: string, level = process.env.TILL_LOG_LEVEL
         censor: '[redacted]',
       },
     },
-    // Synchronous: a till can lose power at any instant, and the last lines matter most then.
-    pino.destination({ dest: join(dataDir, 'logs', 'till.log'), sync: true, mkdir: true }),
+    destination(join(dataDir, 'logs', 'till.log')),
   );
+}
+
+/**
+ * Synchronous: a till can lose power at any instant, and the last lines matter most then. A log
+ * line that cannot be written (full disk) is dropped; it must never take the till down with it.
+ */
+function destination(file: string) {
+  const dest = pino.destination({ dest: file, sync: true, mkdir: true });
+  dest.on('error', () => undefined);
+  return dest;
 }
 export type Logger = ReturnType<typeof createLogger>;

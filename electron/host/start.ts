@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { explainStartFailure, EXIT } from './cli/messages';
+import { keysCli } from './cli/keys';
+import { storeCli } from './cli/store';
+import { dataDirOf, loadConfig } from './config';
 import { runKiosk } from './kiosk';
 
 /**
  * `npm start`: Electron when its binary is installed, kiosk mode otherwise (DESIGN.md).
- * `--kiosk` forces kiosk mode, e.g. for tests and technicians.
+ * `--kiosk` forces kiosk mode, e.g. for tests and technicians. `keys …` and `store …` are the
+ * key and store CLIs (`npm run keys`, `npm run store`).
  */
 const appRoot = process.env.TILL_APP_ROOT ?? resolve(__dirname, '..', '..');
 
@@ -19,7 +23,16 @@ function electronBinary(): string | null {
   return existsSync(bin) ? bin : null;
 }
 
-async function main(): Promise<void> {
+const MODE_LINE = {
+  live: 'LIVE (real money)',
+  sandbox: 'SANDBOX (test money; receipts marked 测试小票)',
+  setup: 'SETUP: no gateway configured, no payments are taken',
+} as const;
+
+async function main(): Promise<number | null> {
+  const [sub, ...rest] = process.argv.slice(2).filter((a) => a !== '--kiosk');
+  if (sub === 'keys') return keysCli(rest);
+  if (sub === 'store') return storeCli(rest);
   const version = (
     JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }
   ).version;
@@ -29,25 +42,26 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
     child.on('exit', (code) => process.exit(code ?? 0));
-    return;
+    return null;
   }
   const config = loadConfig();
   const kiosk = await runKiosk(config, { appRoot, version });
   const info = kiosk.host.info();
   console.log(`Till ${version} — kiosk mode (Electron binary not installed or --kiosk given)`);
-  console.log(
-    `  gateway: ${info.gateway}${info.sandbox ? ' (SANDBOX)' : ''}   printer: ${info.printer}`,
-  );
+  console.log(`  gateway: ${info.gateway} — ${MODE_LINE[config.gatewayMode]}`);
+  console.log(`           because ${config.gatewayReason}`);
+  console.log(`  printer: ${info.printer}`);
   console.log(`  data:    ${config.dataDir}`);
   console.log(`  open:    ${kiosk.url}`);
   console.log(
-    `TILL_READY ${JSON.stringify({ url: kiosk.url, port: kiosk.port, token: kiosk.token, dataDir: config.dataDir })}`,
+    `TILL_READY ${JSON.stringify({ url: kiosk.url, port: kiosk.port, token: kiosk.token, dataDir: config.dataDir, mode: config.gatewayMode })}`,
   );
   const stop = () => {
     void kiosk.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return null;
 }
 
 // A till keeps selling: a stray rejection is reported, never a reason to drop the open sale.
@@ -55,7 +69,13 @@ process.on('unhandledRejection', (reason) =>
   console.error('unhandled rejection (kept running):', reason),
 );
 
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-  process.exit(1);
-});
+main().then(
+  (code) => {
+    if (code !== null) process.exit(code);
+  },
+  (err: unknown) => {
+    const { text, code } = explainStartFailure(err, dataDirOf(process.env));
+    console.error(text);
+    process.exit(code ?? EXIT.failed);
+  },
+);

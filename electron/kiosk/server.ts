@@ -96,7 +96,8 @@ export async function startKioskServer(
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
     });
-    res.write(': connected\n\n');
+    // Reconnect within a second after a break (a host restart): the page then reloads its state.
+    res.write('retry: 1000\n: connected\n\n');
     streams.add(res);
     res.on('close', () => streams.delete(res));
   }

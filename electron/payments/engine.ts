@@ -19,6 +19,8 @@ export interface EngineDeps {
   storeName: string;
   /** The order is fully paid (receipt, print). */
   onOrderPaid: (orderId: string) => void;
+  /** Cash was taken (PAID, committed): open the drawer, before the receipt. */
+  onCashTaken?: (payment: Payment) => void;
   /** A payment succeeded on an already paid order (refund it). */
   onOverpaid?: (payment: Payment) => void;
   onError?: (err: unknown) => void;
@@ -120,8 +122,20 @@ export function createPaymentEngine(deps: EngineDeps) {
       if (receivedFen <= 0 || (!partial && receivedFen < due))
         throw new TillError('CASH_TOO_LITTLE', 'receivedFen');
       const amount = Math.min(receivedFen, due);
-      const { id } = insert(sale, 'CASH', amount, { receivedFen, changeFen: receivedFen - amount });
-      return flow.paid(repos.payments.get(id) as Payment, { outcome: 'PAID' });
+      // One transaction: a failed write (full disk) leaves no half-made payment blocking the sale.
+      const { done, status } = repos.db.transaction(() => {
+        const { id, at } = insert(sale, 'CASH', amount, {
+          receivedFen,
+          changeFen: receivedFen - amount,
+        });
+        const done = flow.persist(id, 'PAID', {}, { outcome: 'PAID' });
+        return { done, status: settleOrder(repos, sale.orderId, iso(at)) };
+      })();
+      flow.emit(done);
+      // Same tick as the commit: the drawer's turn at the printer comes before the receipt's.
+      deps.onCashTaken?.(done);
+      if (status === 'PAID') deps.onOrderPaid(sale.orderId);
+      return done;
     },
 
     /** The cashier's cancel: never "forget" — it stops waiting and reverses, confirmed by query. */

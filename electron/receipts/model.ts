@@ -1,6 +1,7 @@
 import type { DocBlock, ReceiptDoc } from '../../printer';
 import type { Payment, Sale } from '../../shared/domain';
 import { fenToYuanString } from '../../shared/money';
+import { sandboxMark } from './sandboxMark';
 
 export interface ReceiptInput {
   storeName: string;
@@ -13,6 +14,8 @@ export interface ReceiptInput {
   printedAt: string;
   /** Reprints say so on paper, so a copy is never taken for a second sale. */
   copy?: boolean;
+  /** Paid through the embedded sandbox: the paper says it is a test, not proof of payment. */
+  sandbox?: boolean;
 }
 
 const METHOD_ZH: Record<Payment['method'], string> = {
@@ -26,14 +29,14 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
   const { sale, payments } = r;
   const blocks: DocBlock[] = [
     { kind: 'text', text: r.storeName, align: 'center', size: 'double', bold: true },
+    ...sandboxMark(r.sandbox ?? false, 'head'),
     { kind: 'text', text: r.copy ? '*** 重打印 REPRINT ***' : '收银小票', align: 'center' },
     { kind: 'rule' },
     { kind: 'pair', left: `收银员：${r.cashier}`, right: `款台：${r.tillNo}` },
     { kind: 'pair', left: '时间：', right: r.printedAt },
     { kind: 'pair', left: '订单：', right: sale.orderId },
     { kind: 'rule' },
-    { kind: 'text', text: '品名' },
-    { kind: 'item', name: '', qty: '数量', unitPrice: '单价', total: '金额' },
+    { kind: 'item', name: '品名', qty: '数量', unitPrice: '单价', total: '金额' },
     { kind: 'rule', char: '-' },
   ];
   for (const l of sale.lines) {
@@ -81,9 +84,11 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     blocks.push({ kind: 'qr', data: key.merchantOrderNo, caption: '扫码查询订单 / 商户订单号' });
   blocks.push(
     { kind: 'text', text: '谢谢惠顾，欢迎再次光临！', align: 'center' },
+    ...sandboxMark(r.sandbox ?? false, 'foot'),
     { kind: 'feed', lines: 3 },
   );
-  if (payments.some((p) => p.method === 'CASH') && !r.copy) blocks.push({ kind: 'drawer' });
+  // No drawer kick here: the drawer opens on its own when the cash is taken (receipts/drawer.ts),
+  // never inside a receipt that may be sent again.
   blocks.push({ kind: 'cut' });
   return { blocks };
 }

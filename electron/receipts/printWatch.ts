@@ -1,79 +1,82 @@
+import { hostname } from 'node:os';
 import type { EventBus } from '../api/events';
-import { RESUMABLE_PRINT_FAILURES } from '../../shared/printing';
-import { queryStatus, type Transport } from '../../printer';
+import { DECIDE_PRINT_TEXT } from '../../shared/printing';
 import type { Repos } from '../store';
+import type { LeasedRow } from '../store/printJobs';
 import { iso, type Clock } from '../services/clock';
 import type { PrintQueue } from './printQueue';
-
-/** See shared/printing.ts: resent once the printer is ready; anything else is the cashier's call. */
-export const RESUMABLE = new Set(RESUMABLE_PRINT_FAILURES);
 
 export interface PrintWatchDeps {
   repos: Pick<Repos, 'printJobs'>;
   queue: PrintQueue;
-  printerUri: () => string;
-  openTransport: (uri: string) => Transport;
   clock: Clock;
   events: EventBus;
-  statusTimeoutMs?: number;
+  /** Whether the process behind a lease owner is alive; default: ask the OS (same host). */
+  ownerAlive?: (owner: string) => boolean;
 }
 
+/**
+ * A lease owner is `till:<host>:<pid>:<nonce>` (printQueue.ts). On this host a pid that no
+ * longer exists is a dead owner at once; anything else (another host, a pid that is alive,
+ * perhaps reused) counts as alive until its lease expires.
+ */
+export function processAlive(owner: string): boolean {
+  const m = /^till:(.+):(\d+):[^:]+$/.exec(owner);
+  if (!m) return false;
+  if (m[1] !== hostname()) return true;
+  const pid = Number(m[2]);
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Picks up what a dead till left in the queue, and only that: it never touches a job whose
+ * owner is alive (this process's queue above all). A job its dead owner was SENDING may have
+ * printed in part: INTERRUPTED, for a person to decide. QUEUED and WAITING jobs had not gone
+ * out: this till's queue adopts them and sends them in their turn.
+ */
 export function createPrintWatch(deps: PrintWatchDeps) {
   const { repos, queue, clock } = deps;
+  const alive = deps.ownerAlive ?? processAlive;
   let timer: NodeJS.Timeout | null = null;
-  let busy = false;
 
-  async function ready(): Promise<boolean> {
-    let t: Transport | null = null;
-    try {
-      // Inside the try: opening can throw at once (no printer configured, bad URI).
-      t = deps.openTransport(deps.printerUri());
-      await t.open();
-      const s = await queryStatus(t, deps.statusTimeoutMs ?? 1500, { recover: false });
-      return s.online && !s.paperEnd && !s.coverOpen && !s.unrecoverableError;
-    } catch {
-      return false;
-    } finally {
-      await t?.close().catch(() => undefined);
-    }
-  }
+  const dead = (j: LeasedRow): boolean =>
+    j.leaseOwner !== null &&
+    j.leaseOwner !== queue.owner &&
+    ((j.leaseUntil ?? '') < iso(clock.now()) || !alive(j.leaseOwner));
 
-  /** One pass: jobs left by a crash, then failed jobs that can resume once the printer is ready. */
-  async function once(): Promise<number> {
-    if (busy) return 0;
-    busy = true;
-    try {
-      let resent = 0;
-      for (const job of repos.printJobs.unfinished()) {
-        if (job.state === 'SENDING') {
-          const interrupted = repos.printJobs.setState(job.jobId, 'FAILED', iso(clock.now()), {
-            code: 'INTERRUPTED',
-            text: '打印过程中收银机重启，小票可能已打印一部分：请查看打印机后决定是否重打。',
-          });
-          deps.events.emit('print.updated', interrupted);
-        } else {
-          await queue.retry(job.jobId);
-          resent++;
+  /** One pass; returns how many jobs it interrupted and adopted. */
+  function once(): { interrupted: number; adopted: number } {
+    let interrupted = 0;
+    let adopted = 0;
+    for (const j of repos.printJobs.foreign(queue.owner)) {
+      if (!dead(j)) continue;
+      if (j.state === 'SENDING') {
+        const moved = repos.printJobs.move(j.jobId, 'SENDING', 'INTERRUPTED', j.leaseOwner, {
+          at: iso(clock.now()),
+          owner: queue.owner,
+          reason: { code: 'INTERRUPTED', text: DECIDE_PRINT_TEXT.INTERRUPTED as string },
+        });
+        if (moved) {
+          interrupted++;
+          deps.events.emit('print.updated', moved);
         }
-      }
-      const waiting = repos.printJobs.failedResumable([...RESUMABLE]);
-      if (waiting.length > 0 && (await ready())) {
-        for (const job of waiting) {
-          await queue.retry(job.jobId);
-          resent++;
-        }
-      }
-      return resent;
-    } finally {
-      busy = false;
+      } else if (j.leaseOwner && queue.adopt(j.jobId, j.leaseOwner)) adopted++;
     }
+    if (interrupted + adopted > 0) deps.events.emit('print.summary', queue.summary());
+    return { interrupted, adopted };
   }
 
   return {
     once,
-    start(intervalMs = 2_000): void {
-      void once();
-      timer = setInterval(() => void once(), intervalMs);
+    start(intervalMs = 5_000): void {
+      once();
+      timer = setInterval(() => once(), intervalMs);
       timer.unref();
     },
     stop(): void {

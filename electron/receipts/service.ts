@@ -1,5 +1,7 @@
 import { encodeEscPos, layoutReceipt, renderText, type PrinterProfile } from '../../printer';
-import type { PrintJob, Receipt } from '../../shared/domain';
+import type { ReprintResult } from '../../shared/api/print';
+import type { Receipt } from '../../shared/domain';
+import { isPendingPrint } from '../../shared/printing';
 import { TillError } from '../../shared/errors';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
@@ -10,12 +12,14 @@ import { writePrintTxt } from './printTxt';
 import { applyTemplate, type ReceiptTemplate } from './template';
 
 export interface ReceiptServiceDeps {
-  repos: Pick<Repos, 'sales' | 'payments' | 'receipts' | 'printJobs'>;
+  repos: Pick<Repos, 'db' | 'sales' | 'payments' | 'receipts' | 'printJobs'>;
   audit: Repos['audit'];
   dataDir: string;
   storeName: string;
   cashier: string;
   tillNo: string;
+  /** Sandbox mode: every receipt carries the test mark (sandboxMark.ts). */
+  sandbox: boolean;
   /** Changed by the technician at run time. */
   profile: { current: PrinterProfile };
   queue: PrintQueue;
@@ -45,37 +49,64 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       payments,
       printedAt: chinaTime(at),
       copy,
+      sandbox: deps.sandbox,
     });
     const doc = applyTemplate(base, deps.template?.() ?? null);
     return { sale, laid: layoutReceipt(doc, deps.profile.current) };
   }
 
+  /**
+   * The order's original receipt, exactly once: if it already has one (a restart, a second
+   * call), that one is returned and nothing new is queued. The receipt row and its job commit
+   * together, so a crash leaves either both or neither (then ensureAll issues it).
+   */
   function issue(orderId: string): { receipt: Receipt; printed: Promise<unknown> } {
+    const existing = repos.printJobs.original(orderId);
+    if (existing)
+      return { receipt: get(orderId) as Receipt, printed: deps.queue.settled(existing.jobId) };
     const at = clock.now();
     const { sale, laid } = laidOut(orderId, at, false);
     const text = renderText(laid);
     const txtPath = writePrintTxt(deps.dataDir, sale.orderId, chinaStamp(at).slice(0, 8), text);
-    repos.receipts.save({ orderId: sale.orderId, text, txtPath, createdAt: iso(at) });
-    const { done } = deps.queue.enqueue(sale.orderId, 'receipt', encodeEscPos(laid));
-    return { receipt: get(sale.orderId) as Receipt, printed: done };
+    const job = repos.db.transaction(() => {
+      repos.receipts.save({ orderId: sale.orderId, text, txtPath, createdAt: iso(at) });
+      return deps.queue.create(sale.orderId, 'receipt', encodeEscPos(laid));
+    })();
+    deps.queue.kick([job]);
+    return { receipt: get(sale.orderId) as Receipt, printed: deps.queue.settled(job.jobId) };
   }
 
   function get(orderId: string): Receipt | null {
     const r = repos.receipts.get(orderId);
-    return r ? { ...r, printJob: repos.printJobs.latestForOrder(orderId) } : null;
+    if (!r) return null;
+    return {
+      ...r,
+      printJob: repos.printJobs.original(orderId),
+      jobs: repos.printJobs.forOrder(orderId),
+    };
   }
 
-  /** After a crash between PAID and the receipt: every paid order gets its receipt. */
-  function ensureAll(orderIds: string[]): number {
-    for (const id of orderIds) issue(id);
-    return orderIds.length;
+  /** After a crash between PAID and the receipt: every paid order without one gets it, once. */
+  function ensureAll(): number {
+    const missing = repos.printJobs.paidOrdersWithoutOriginal();
+    for (const id of missing) issue(id);
+    return missing.length;
   }
 
-  /** A copy, marked 重打印 / REPRINT on paper (never opens the drawer), audited. */
-  function reprint(orderId: string, actor: string): Promise<PrintJob> {
+  /**
+   * A copy, marked 重打印 / REPRINT on paper, as its own job behind the original: during an
+   * outage both print when the printer is back, the original first. Audited with the job.
+   */
+  function reprint(orderId: string, actor: string): ReprintResult {
     const { laid } = laidOut(orderId, clock.now(), true);
-    deps.audit.record(iso(clock.now()), actor, 'receipt.reprint', orderId);
-    return deps.queue.enqueue(orderId, 'reprint', encodeEscPos(laid)).done;
+    const job = repos.db.transaction(() => {
+      const j = deps.queue.create(orderId, 'reprint', encodeEscPos(laid));
+      deps.audit.record(iso(clock.now()), actor, 'receipt.reprint', orderId, { jobId: j.jobId });
+      return j;
+    })();
+    deps.queue.kick([job]);
+    const original = repos.printJobs.original(orderId);
+    return { job, original, originalPending: original !== null && isPendingPrint(original.state) };
   }
 
   return { issue, get, ensureAll, reprint };

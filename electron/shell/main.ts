@@ -1,10 +1,16 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig } from '../host/config';
+import { explainStartFailure } from '../host/cli/messages';
+import { dataDirOf, loadConfig } from '../host/config';
+import { EDITION } from '../host/edition';
 import { startHost } from '../host/host';
+import { openKeyStore } from '../host/keys/keyStore';
+import { listBackups, restoreBackup } from '../store/backup';
+import { StoreError } from '../store/failures';
 import { nativeBindingPath } from '../store/native';
 import { forwardEvents, registerIpc } from './ipc';
+import { safeStorageCipher } from './keys';
 import { APP_ORIGIN, applySecurity, lockDownSession } from './security';
 import { windowOptions } from './window';
 
@@ -18,8 +24,19 @@ protocol.registerSchemesAsPrivileged([
 applySecurity(app);
 if (!process.env.TILL_DATA_DIR) process.env.TILL_DATA_DIR = join(app.getPath('userData'), 'data');
 
+// One till window per machine user; the data-folder lock (host/lock.ts) covers every other way in.
+if (!app.requestSingleInstanceLock()) {
+  console.error('收银台已在运行。 The till is already running.');
+  app.exit(2);
+}
+
 async function main(): Promise<void> {
   await app.whenReady();
+  // A packaged development build would default to the sandbox in a shop: never run one.
+  if (app.isPackaged && EDITION.flavour === 'dev')
+    throw new Error(
+      'This package holds a development build; package the till with `npm run dist`.',
+    );
   lockDownSession(session.defaultSession);
   // Serves only the built renderer, GET only, from app://till/ — never the file system at large.
   protocol.handle('app', (request) => {
@@ -33,12 +50,20 @@ async function main(): Promise<void> {
     return net.fetch(pathToFileURL(file).toString());
   });
 
-  const host = await startHost(loadConfig(), {
+  const dataDir = dataDirOf(process.env);
+  const cipher = safeStorageCipher(safeStorage);
+  const keys = openKeyStore(dataDir, cipher ?? undefined);
+  const host = await startHost(loadConfig(process.env, keys), {
     appRoot,
     version: app.getVersion(),
     nativeBinding: nativeBindingPath(appRoot),
+    keys,
   });
   const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
   registerIpc(ipcMain, host.handlers, host.onError);
   forwardEvents(host.events, () => (win.isDestroyed() ? null : win.webContents));
   win.once('ready-to-show', () => win.show());
@@ -48,7 +73,29 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-  app.exit(1);
-});
+/** A store that cannot open: say what happened; for a damaged one, offer the newest backup. */
+function failed(err: unknown): void {
+  const dataDir = dataDirOf(process.env);
+  const { text, code } = explainStartFailure(err, dataDir);
+  console.error(text);
+  const backup = listBackups(join(dataDir, 'backups'))[0];
+  const offer = err instanceof StoreError && err.problem === 'DAMAGED' && backup;
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'Till 收银台',
+    message: text.split('\n')[0] ?? text,
+    detail: text,
+    buttons: offer ? ['使用最近的备份 Restore the latest backup', '退出 Quit'] : ['退出 Quit'],
+    defaultId: offer ? 1 : 0,
+    cancelId: offer ? 1 : 0,
+  });
+  if (offer && choice === 0) {
+    restoreBackup(dataDir, backup.file, Date.now());
+    app.relaunch();
+    app.exit(0);
+    return;
+  }
+  app.exit(code);
+}
+
+main().catch(failed);

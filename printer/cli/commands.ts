@@ -4,13 +4,14 @@ import { decodeEscPos } from '../escpos/decode';
 import { encodeEscPos } from '../escpos/encode';
 import { layoutReceipt } from '../layout/layout';
 import { DEFAULT_PROFILE, PROFILES } from '../profiles';
+import { openDrawer } from '../status/drawer';
 import { identifyPrinter } from '../status/identify';
 import { probeStatus } from '../status/query';
 import { sendJob } from '../status/send-job';
 import { listSerialPorts } from '../transport/serial-binding';
 import { openTransport } from '../transport/open';
 import { listUsbPrinters } from '../transport/usb-find';
-import { renderPaperPng } from '../virtual/png/render';
+import { renderPaperPng } from '../preview/render';
 import { statusWords } from './status-words';
 import { testPage } from './test-page';
 
@@ -44,7 +45,9 @@ export async function status(uri: string, out: Out, timeoutMs: number): Promise<
     for (const line of statusWords(report.status)) out(line);
     const id = await identifyPrinter(t, Math.min(timeoutMs, 500));
     for (const [k, v] of Object.entries(id)) out(`${k}: ${String(v)}`);
-    return report.status.online && !report.status.paperEnd;
+    // Anything that stops a receipt is a failure exit, for scripts: cover open too.
+    const s = report.status;
+    return s.online && !s.paperEnd && !s.coverOpen && !s.cutterError && !s.unrecoverableError;
   } finally {
     await t.close();
   }
@@ -57,7 +60,8 @@ export async function test(
   profileId: string,
 ): Promise<void> {
   const profile = PROFILES[profileId] ?? DEFAULT_PROFILE;
-  const bytes = encodeEscPos(layoutReceipt(testPage({ drawer, printer: uri }), profile));
+  const page = testPage({ printer: uri, columns: profile.columns, font: profile.chineseFont });
+  const bytes = encodeEscPos(layoutReceipt(page, profile));
   const t = openTransport(uri);
   await t.open();
   try {
@@ -67,6 +71,11 @@ export async function test(
         ? `已打印 printed and confirmed (${bytes.length} bytes)${r.paperNearEnd ? '; 纸将用完 paper near end' : ''}`
         : `已发送，无法确认 written, cannot be confirmed on this link (${bytes.length} bytes)`,
     );
+    if (drawer) {
+      // Its own command, as at a sale: never inside the page.
+      const d = await openDrawer(t);
+      out(`钱箱 drawer: ${d.command} ${d.confirmed ? '已确认 confirmed' : '已发送 sent'}`);
+    }
   } finally {
     await t.close();
   }

@@ -16,8 +16,17 @@ export const justify = (a: 0 | 1 | 2): number[] => [ESC, 0x61, a];
 export const feedLines = (n: number): number[] => [ESC, 0x64, n & 0xff];
 export const selectFont = (font: 'A' | 'B'): number[] => [ESC, 0x4d, font === 'B' ? 1 : 0];
 
-/** ESC p m t1 t2 with both pulse bytes (ntp omits them, escpos.md D5): pin 2, 50 ms on, 500 ms off. */
-export const DRAWER_KICK = [ESC, 0x70, 0x00, 0x19, 0xfa];
+/** ESC p m t1 t2 with both pulse bytes (ntp omits them, escpos.md D5): 50 ms on, 500 ms off. */
+export const drawerKick = (pin: 2 | 5 = 2): number[] => [ESC, 0x70, pin === 2 ? 0 : 1, 0x19, 0xfa];
+export const DRAWER_KICK = drawerKick(2);
+/** DLE DC4 1 m t: the same pulse in real time (100 ms on/off), run even while offline. */
+export const drawerPulseNow = (pin: 2 | 5 = 2): number[] => [DLE, 0x14, 0x01, pin === 2 ? 0 : 1, 1];
+/** GS r 2: drawer pin 3, in buffer order, so its reply confirms an ESC p before it. */
+export const DRAWER_STATUS_REQUEST = [GS, 0x72, 0x02];
+/** GS P x y: motion units 1/x inch across, y = 0 keeps the default down the paper. */
+export const motionUnits = (dpi: number): number[] => [GS, 0x50, dpi & 0xff, 0];
+/** ESC $ nL nH: absolute position from the start of the line, in motion units (dots). */
+export const absolutePosition = (dots: number): number[] => [ESC, 0x24, dots & 0xff, dots >> 8];
 /** GS V 66 n: feed to the cutter plus n dots, then partial cut. */
 export const CUT = [GS, 0x56, 0x42, 0x03];
 /** GS r 1: paper sensor status, processed in order, so its reply confirms the job. */

@@ -1,12 +1,12 @@
-import { EscPosInterpreter, type DecodedJob } from './interpreter';
+import { EscPosInterpreter, type DecodedJob, type DecodeOptions } from './interpreter';
 import { EscPosStream } from './stream';
 
-export type { DecodedJob, DecodedImage, PaperItem } from './interpreter';
+export type { DecodedJob, DecodedImage, DecodeOptions, PaperItem } from './interpreter';
 
 /** Interprets a whole ESC/POS job; never throws on bad input, it reports unknown commands. */
-export function decodeEscPos(bytes: Uint8Array): DecodedJob {
+export function decodeEscPos(bytes: Uint8Array, opts?: DecodeOptions): DecodedJob {
   const stream = new EscPosStream();
-  const interp = new EscPosInterpreter();
+  const interp = new EscPosInterpreter(opts);
   for (const cmd of [...stream.push(bytes), ...stream.end()]) interp.apply(cmd);
   return interp.finish();
 }

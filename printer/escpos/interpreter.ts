@@ -30,6 +30,17 @@ export interface DecodedJob {
   codePages: number[];
   /** Everything on paper in order, with print modes, for the PNG preview. */
   paper: PaperItem[];
+  /** ESC $ positions left of what was already printed on the line (the printer overprints). */
+  backwardPositions: number;
+  /** Lines wider than the paper (with `dotsPerLine`): a real printer wraps them. */
+  overflows: number;
+}
+
+export interface DecodeOptions {
+  /** Printable dots per line: text past it is counted in `overflows`, ESC $ past it ignored. */
+  dotsPerLine?: number;
+  /** The printer's dots per inch: GS P x then makes ESC $ units dpi/x dots (default 1 dot). */
+  dpi?: number;
 }
 
 /**
@@ -41,11 +52,22 @@ export interface DecodedJob {
 export class EscPosInterpreter {
   private chinese = false;
   private codePage = 0;
+  private fontB = false;
+  /** Dots per ESC $ unit: GS P x sets 1/x inch; without it, a dot. */
+  private unitDots = 1;
+  /** Print position on the current line, in dots. */
+  private x = 0;
+  private backward = 0;
+  private overflows = 0;
+  private overflowed = false;
   private readonly paper = new PaperLog();
   private text: number[] = [];
   private line: string | undefined;
   private storedQr = new Uint8Array(0);
-  private readonly job: Omit<DecodedJob, 'text' | 'chineseMode' | 'paper'> = {
+  private readonly job: Omit<
+    DecodedJob,
+    'text' | 'chineseMode' | 'paper' | 'backwardPositions' | 'overflows'
+  > = {
     lines: [],
     qrCodes: [],
     barcodes: [],
@@ -56,6 +78,13 @@ export class EscPosInterpreter {
     images: [],
     codePages: [],
   };
+
+  constructor(private readonly opts: DecodeOptions = {}) {}
+
+  /** Dots one ASCII character takes now: Font A 12, Font B 9, twice that at double size. */
+  private cellDots(): number {
+    return (this.fontB ? 9 : 12) * (this.paper.double ? 2 : 1);
+  }
 
   apply(cmd: Command): void {
     if (cmd.kind === 'text') {
@@ -76,7 +105,22 @@ export class EscPosInterpreter {
         this.flushText();
         this.chinese = false;
         this.codePage = 0;
+        this.fontB = false;
+        this.unitDots = 1;
         this.paper.reset();
+        break;
+      case 'ESC M':
+        this.flushText();
+        this.fontB = (b[2] ?? 0) % 48 === 1;
+        break;
+      case 'GS P':
+        if ((b[2] ?? 0) > 0) this.unitDots = (this.opts.dpi ?? b[2] ?? 1) / (b[2] ?? 1);
+        break;
+      case 'ESC $':
+        this.position(((b[2] ?? 0) + (b[3] ?? 0) * 256) * this.unitDots);
+        break;
+      case 'DLE 0x14':
+        if (b[2] === 1) this.job.drawerKicks++;
         break;
       case 'ESC t':
         this.flushText();
@@ -135,7 +179,23 @@ export class EscPosInterpreter {
       text: this.job.lines.join('\n'),
       chineseMode: this.chinese,
       paper: this.paper.items,
+      backwardPositions: this.backward,
+      overflows: this.overflows,
     };
+  }
+
+  /** ESC $: the next character prints `dots` from the start of the line (shown as blanks). */
+  private position(dots: number): void {
+    this.flushText();
+    const max = this.opts.dotsPerLine;
+    if (max !== undefined && dots >= max) return; // outside the printable area: ignored
+    if (dots < this.x) {
+      this.backward++;
+      return;
+    }
+    const blanks = Math.round((dots - this.x) / this.cellDots());
+    this.line = (this.line ?? '') + ' '.repeat(blanks);
+    this.x = dots;
   }
 
   private pendingLine(): boolean {
@@ -148,7 +208,16 @@ export class EscPosInterpreter {
     const bytes = Buffer.from(this.text);
     this.text = [];
     const single = CODE_PAGES[this.codePage] ?? 'cp437';
-    this.line = (this.line ?? '') + iconv.decode(bytes, this.chinese ? 'gb18030' : single);
+    const text = iconv.decode(bytes, this.chinese ? 'gb18030' : single);
+    let cols = 0;
+    for (const ch of text) cols += !this.chinese || (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
+    this.x += cols * this.cellDots();
+    const max = this.opts.dotsPerLine;
+    if (max !== undefined && this.x > max && !this.overflowed) {
+      this.overflows++;
+      this.overflowed = true;
+    }
+    this.line = (this.line ?? '') + text;
   }
 
   private newLine(): void {
@@ -156,6 +225,8 @@ export class EscPosInterpreter {
     this.job.lines.push(this.line ?? '');
     this.paper.text(this.line ?? '');
     this.line = undefined;
+    this.x = 0;
+    this.overflowed = false;
   }
 
   private qr(b: Uint8Array): void {

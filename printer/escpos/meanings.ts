@@ -40,6 +40,12 @@ export const MEANINGS: Record<string, Explain> = {
   'FS p': (b) => `print NV bit image ${p(b, 2)}`,
   'DLE 0x04': (b) => `real-time status request n=${p(b, 2)}`,
   'DLE 0x05': (b) => `real-time recovery request n=${p(b, 2)}`,
+  'DLE 0x14': (b) =>
+    p(b, 2) === 1
+      ? `cash drawer kick in real time: pin ${p(b, 3) === 0 ? 2 : 5}, ${p(b, 4) * 100} ms`
+      : `real-time function ${p(b, 2)}`,
+  'ESC $': (b) => `print position: ${p(b, 2) + p(b, 3) * 256} units from the line start`,
+  'GS P': (b) => `motion units: 1/${p(b, 2) || 'default'} inch across`,
 };
 
 function qrMeaning(b: Uint8Array): string {

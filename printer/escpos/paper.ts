@@ -1,4 +1,4 @@
-/** What comes out on paper, in order, for the PNG preview (virtual/png.ts). */
+/** What comes out on paper, in order, for the PNG preview (preview/render.ts). */
 export type PaperItem =
   | { kind: 'text'; text: string; bold: boolean; double: boolean; align: 0 | 1 | 2 }
   | { kind: 'qr'; data: string; moduleSize: number; align: 0 | 1 | 2 }

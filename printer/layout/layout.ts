@@ -1,4 +1,5 @@
 import { DEFAULT_PROFILE, MIN_COLUMNS, type PrinterProfile } from '../profiles';
+import { fitFont } from '../text/font';
 import { sanitizeText } from '../text/sanitize';
 import { charWidth } from '../text/width';
 import { wrapText, align } from '../text/wrap';
@@ -11,6 +12,10 @@ import { pairRows, paperWidth, textRows, toLine, type Row, type Size } from './r
 export const QR_MAX_BYTES = 2331;
 /** GS k 73 takes a one-byte length; '{B' plus escaped '{' must fit. */
 export const BARCODE_MAX_CHARS = 120;
+/** An item whose name sanitises to nothing still gets a line that says so, never an empty one. */
+export const UNNAMED_ITEM = '（无品名）';
+
+type Clean = (s: string) => string;
 
 /**
  * The single layout both renderers use: sanitises every string, wraps by display width and
@@ -26,9 +31,11 @@ export function layoutReceipt(
     );
   }
   const lines: LaidLine[] = [];
+  const font = profile.chineseFont ?? 'GB18030';
+  const clean: Clean = (s) => fitFont(sanitizeText(s), font);
   for (const block of doc.blocks) {
     if (block.kind === 'logo') lines.push(layoutLogo(block, profile.dotsPerLine));
-    else lines.push(...layoutBlock(block, profile.columns));
+    else lines.push(...layoutBlock(block, profile.columns, clean));
   }
   return { profile, lines };
 }
@@ -37,39 +44,38 @@ function rowsToLines(rows: Row[], columns: number, bold: boolean, size: Size): L
   return rows.map((r) => toLine(r, columns, bold, size));
 }
 
-function layoutBlock(block: Exclude<DocBlock, { kind: 'logo' }>, columns: number): LaidLine[] {
+function layoutBlock(
+  block: Exclude<DocBlock, { kind: 'logo' }>,
+  columns: number,
+  clean: Clean,
+): LaidLine[] {
   switch (block.kind) {
     case 'text': {
       const size = block.size ?? 'normal';
       const width = paperWidth(columns, size);
       // A newline in a text block is an intended line break; sanitising alone would glue lines.
-      const rows = block.text
-        .split(/\r?\n/)
-        .flatMap((part) => textRows(sanitizeText(part), width, block.align ?? 'left'));
+      const parts = block.text.includes('\n') ? block.text.split(/\r?\n/) : [block.text];
+      const rows = parts.flatMap((part) => textRows(clean(part), width, block.align ?? 'left'));
       return rowsToLines(rows, columns, block.bold ?? false, size);
     }
     case 'pair': {
       const size = block.size ?? 'normal';
-      const rows = pairRows(
-        sanitizeText(block.left),
-        sanitizeText(block.right),
-        paperWidth(columns, size),
-      );
+      const rows = pairRows(clean(block.left), clean(block.right), paperWidth(columns, size));
       return rowsToLines(rows, columns, block.bold ?? false, size);
     }
     case 'item': {
-      const s = sanitizeText;
+      const name = clean(block.name);
       const rows = itemRows(
-        s(block.name),
-        s(block.qty),
-        s(block.unitPrice),
-        s(block.total),
+        block.name !== '' && name.trim() === '' ? UNNAMED_ITEM : name,
+        clean(block.qty),
+        clean(block.unitPrice),
+        clean(block.total),
         columns,
       );
       return rowsToLines(rows, columns, false, 'normal');
     }
     case 'rule': {
-      const ch = [...sanitizeText(block.char ?? '-')][0] ?? '-';
+      const ch = [...clean(block.char ?? '-')][0] ?? '-';
       return rowsToLines(
         [{ left: ch.repeat(Math.floor(columns / charWidth(ch))), align: 'left' }],
         columns,
@@ -78,7 +84,7 @@ function layoutBlock(block: Exclude<DocBlock, { kind: 'logo' }>, columns: number
       );
     }
     case 'qr':
-      return [layoutQr(block.data, block.caption, columns)];
+      return [layoutQr(block.data, block.caption, columns, clean)];
     case 'barcode':
       return [layoutBarcode(block.data, columns)];
     case 'feed': {
@@ -96,23 +102,28 @@ function centred(text: string, columns: number): string[] {
   return wrapText(text, columns).map((l) => align(l, columns, 'center'));
 }
 
-function layoutQr(data: string, caption: string | undefined, columns: number): LaidLine {
+function layoutQr(
+  data: string,
+  caption: string | undefined,
+  columns: number,
+  clean: Clean,
+): LaidLine {
   // Only lone surrogates are repaired: the payload travels length-prefixed, so it cannot inject.
-  const clean = data.replace(
+  const payload = data.replace(
     /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     '?',
   );
-  const bytes = new TextEncoder().encode(clean).length;
+  const bytes = new TextEncoder().encode(payload).length;
   if (bytes === 0 || bytes > QR_MAX_BYTES) {
     throw new RangeError(`QR data must be 1..${QR_MAX_BYTES} UTF-8 bytes, got ${bytes}`);
   }
-  const cap = caption === undefined ? '' : sanitizeText(caption);
+  const cap = caption === undefined ? '' : clean(caption);
   const captionLines = cap === '' ? [] : centred(cap, columns);
   return {
     kind: 'qr',
-    data: clean,
+    data: payload,
     caption: captionLines,
-    textLines: captionLines.length > 0 ? captionLines : centred(sanitizeText(clean), columns),
+    textLines: captionLines.length > 0 ? captionLines : centred(clean(payload), columns),
   };
 }
 

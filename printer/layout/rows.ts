@@ -16,13 +16,10 @@ function place(row: Row, width: number): string {
 }
 
 export function toLine(row: Row, columns: number, bold: boolean, size: Size): LaidLine {
-  return {
-    kind: 'text',
-    text: place(row, paperWidth(columns, size)),
-    plain: place(row, columns),
-    bold,
-    size,
-  };
+  const plain = place(row, columns);
+  // Normal size: paper and print.txt share one grid, so one padding serves both.
+  const text = size === 'normal' ? plain : place(row, paperWidth(columns, size));
+  return { kind: 'text', text, plain, bold, size };
 }
 
 /** Wraps and aligns free text to rows that fit `width`. */

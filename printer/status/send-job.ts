@@ -1,8 +1,8 @@
 import { PrinterError } from '../errors';
 import { PAPER_STATUS_REQUEST } from '../escpos/commands';
 import type { Transport } from '../transport/types';
-import { isGsrReply } from './parse';
-import { drain, readReply } from './query';
+import { awaitConfirmation } from './confirm';
+import { drain } from './query';
 
 export interface ConfirmedJob {
   confirmed: true;
@@ -24,6 +24,11 @@ export interface SendJobOptions {
    * "resolved" as PRINTED stays honest; with `true` it resolves an UnconfirmedJob instead.
    */
   allowUnconfirmed?: boolean;
+  /**
+   * While waiting for GS r, ask DLE EOT 1–4 this often, so a printer that stops mid-job is
+   * known at once (the error then has the stop's code). Off by default.
+   */
+  watchStatusMs?: number;
 }
 
 export function sendJob(
@@ -59,19 +64,7 @@ export async function sendJob(
   await drain(t);
   await t.write(job);
   await t.write(Uint8Array.from(PAPER_STATUS_REQUEST));
-  let reply: number;
-  try {
-    reply = await readReply(t, isGsrReply, Date.now() + timeoutMs);
-  } catch (e) {
-    if (e instanceof PrinterError && e.code === 'TIMEOUT') {
-      throw new PrinterError(
-        'NOT_CONFIRMED',
-        `printer did not confirm the job within ${timeoutMs} ms`,
-        { cause: e },
-      );
-    }
-    throw e;
-  }
+  const reply = await awaitConfirmation(t, timeoutMs, opts?.watchStatusMs);
   if ((reply & 0x0c) !== 0) {
     throw new PrinterError(
       'PAPER_END',

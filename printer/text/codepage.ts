@@ -24,21 +24,28 @@ const PREFERRED = [0, 16];
  * fonts, still common in Chinese tills, print those as '?', while the single-byte code
  * pages have them (escpos.md §3 recipe step 4). Everything GBK holds stays in Chinese mode.
  */
-function build(): Map<string, CodePageGlyph> {
-  const map = new Map<string, CodePageGlyph>();
+function build(): Map<number, CodePageGlyph> {
+  const map = new Map<number, CodePageGlyph>();
   for (const page of PREFERRED) {
     const name = CODE_PAGES[page] ?? 'cp437';
     for (let byte = 0x80; byte <= 0xff; byte++) {
       const ch = iconv.decode(Buffer.of(byte), name);
-      if ([...ch].length !== 1 || ch === '\ufffd' || map.has(ch)) continue;
-      if (iconv.encode(ch, 'gb18030').length === 4) map.set(ch, { page, byte });
+      const cp = ch.codePointAt(0) ?? 0;
+      if ([...ch].length !== 1 || ch === '\ufffd' || map.has(cp)) continue;
+      if (iconv.encode(ch, 'gb18030').length === 4) map.set(cp, { page, byte });
     }
   }
   return map;
 }
 
 const TABLE = build();
+/** Every such symbol lies below U+3000 (Latin, Greek, maths, box drawing): CJK never looks. */
+const ABOVE = 0x3000;
+
+export function codePageGlyphOf(cp: number): CodePageGlyph | undefined {
+  return cp < 0x80 || cp >= ABOVE ? undefined : TABLE.get(cp);
+}
 
 export function codePageGlyph(ch: string): CodePageGlyph | undefined {
-  return TABLE.get(ch);
+  return codePageGlyphOf(ch.codePointAt(0) ?? 0);
 }

@@ -5,6 +5,7 @@
  * GB18030 encoder would print for it anyway, so text width and paper stay in step.
  */
 export function sanitizeText(s: string): string {
+  if (isClean(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -30,6 +31,16 @@ export function sanitizeText(s: string): string {
     out += s[i];
   }
   return out;
+}
+
+/** Most text needs nothing: say so without building a copy. */
+function isClean(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    if (c === 0x09 || (c >= 0xd800 && c <= 0xdfff) || isStripped(c)) return false;
+  }
+  return true;
 }
 
 function isStripped(c: number): boolean {

@@ -1,4 +1,4 @@
-import { codePageGlyph } from './codepage';
+import { codePageGlyphOf } from './codepage';
 
 /**
  * Width of one code point on paper: printable ASCII 1 column; a symbol sent through a
@@ -6,14 +6,25 @@ import { codePageGlyph } from './codepage';
  * and any GBK glyph, which Chinese mode prints double-width — 2 columns (escpos.md §3).
  */
 export function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
+  return cpWidth(ch.codePointAt(0) ?? 0);
+}
+
+export function cpWidth(cp: number): number {
   if (cp >= 0x20 && cp <= 0x7e) return 1;
-  return codePageGlyph(ch) ? 1 : 2;
+  return codePageGlyphOf(cp) ? 1 : 2;
 }
 
 export function textWidth(s: string): number {
   let w = 0;
-  // for..of walks code points, so a surrogate pair counts once (2 columns).
-  for (const ch of s) w += charWidth(ch);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) {
+      w += 1;
+      continue;
+    }
+    // A surrogate pair is one character: 2 columns, counted once.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+    w += codePageGlyphOf(c) ? 1 : 2;
+  }
   return w;
 }

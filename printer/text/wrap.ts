@@ -1,4 +1,4 @@
-import { charWidth, textWidth } from './width';
+import { cpWidth, textWidth } from './width';
 
 /**
  * Splits text into lines of at most `width` columns, by code point (a surrogate pair is
@@ -6,11 +6,12 @@ import { charWidth, textWidth } from './width';
  */
 export function wrapText(text: string, width: number): string[] {
   if (width < 2) throw new RangeError(`wrap width ${width} is too small`);
+  if (text.length <= width && textWidth(text) <= width) return [text]; // fits: nothing to do
   const lines: string[] = [];
   let line = '';
   let w = 0;
   for (const ch of text) {
-    const cw = charWidth(ch);
+    const cw = cpWidth(ch.codePointAt(0) ?? 0);
     if (w + cw > width) {
       const cut = wordBreak(line, ch);
       lines.push(cut.head);
@@ -37,8 +38,9 @@ export type Align = 'left' | 'center' | 'right';
 
 /** Pads `text` (already ≤ width) to exactly the alignment wanted; trailing spaces are kept off. */
 export function align(text: string, width: number, how: Align): string {
+  if (how === 'left') return text;
   const gap = Math.max(0, width - textWidth(text));
-  if (how === 'left' || gap === 0) return text;
+  if (gap === 0) return text;
   if (how === 'right') return ' '.repeat(gap) + text;
   return ' '.repeat(Math.floor(gap / 2)) + text;
 }

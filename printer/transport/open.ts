@@ -60,7 +60,9 @@ const FACTORIES: Record<string, Factory> = {
   'file:': (url, uri) => {
     const path = decodeURIComponent(url.pathname);
     if (!path || path === '/') throw bad(uri, 'no device path');
-    return new FileTransport(uri, path);
+    // Windows device names (file:LPT1, file:COM3) open through the \\.\ device namespace.
+    const win = process.platform === 'win32' && /^\/?((?:LPT|COM|USB)\d{1,3})$/i.exec(path);
+    return new FileTransport(uri, win && win[1] ? `\\\\.\\${win[1]}` : path);
   },
 };
 

@@ -1,4 +1,12 @@
+/**
+ * The printer's physical condition. 'none' prints; 'paper-end', 'cover-open' and 'offline' stop
+ * the mechanism (the buffer waits, real-time commands are still answered); 'hang' is a printer
+ * that answers nothing and drops what it gets; 'drop' closes the link on the next byte.
+ */
 export type Fault = 'none' | 'paper-end' | 'cover-open' | 'offline' | 'hang' | 'drop';
+
+/** What GS r 1 answers, when a test makes it disagree with DLE EOT ('silent': no answer). */
+export type GsrReport = 'ok' | 'paper-end' | 'silent';
 
 const OK = 0x12;
 
@@ -15,15 +23,21 @@ const REALTIME: Record<Exclude<Fault, 'hang' | 'drop'>, [number, number, number,
   offline: [0x3a, OK, OK, OK],
 };
 
-/** Reply to DLE EOT n, or undefined for silence. */
-export function realtimeReply(fault: Fault, n: number): number | undefined {
+/** Reply to DLE EOT n, or undefined for silence. `drawerHigh` sets n=1 bit 2 (pin 3). */
+export function realtimeReply(fault: Fault, n: number, drawerHigh = false): number | undefined {
   if (fault === 'hang' || fault === 'drop') return undefined;
-  return REALTIME[fault][n - 1];
+  const reply = REALTIME[fault][n - 1];
+  if (reply === undefined) return undefined;
+  return n === 1 && drawerHigh ? reply | 0x04 : reply;
 }
 
-/** Reply to GS r n (n = 1 paper, 2 drawer), or undefined when the job does not complete. */
-export function gsrReply(fault: Fault): number | undefined {
-  if (fault === 'none') return 0x00;
-  if (fault === 'paper-end') return 0x0c;
-  return undefined;
+/** Stopped: the mechanism does not work through the buffer until the condition clears. */
+export const isStopped = (f: Fault): boolean =>
+  f === 'paper-end' || f === 'cover-open' || f === 'offline' || f === 'hang';
+
+/** GS r n, processed in buffer order: n=1 paper sensor (0x0c = paper end), n=2 drawer pin 3. */
+export function gsrReply(n: number, report: GsrReport, drawerHigh: boolean): number | undefined {
+  if (report === 'silent') return undefined;
+  if (n === 2 || n === 0x32) return drawerHigh ? 0x01 : 0x00;
+  return report === 'paper-end' ? 0x0c : 0x00;
 }

@@ -1,9 +1,10 @@
-import { decodeEscPos, type DecodedJob } from '../escpos/decode';
+import type { DecodedJob } from '../escpos/decode';
 import {
   systemSerialBinding,
   type SerialBinding,
   type SerialPortHandle,
 } from '../transport/serial-binding';
+import { PrinterEngine, type DrawerKick, type EngineOptions } from './engine';
 import type { Fault } from './faults';
 import { PrinterSession } from './session';
 
@@ -11,6 +12,7 @@ export interface VirtualSerialPrinter {
   readonly path: string;
   jobs: DecodedJob[];
   rawJobs: Uint8Array[];
+  drawerKicks: DrawerKick[];
   /** Bytes received so far (for throughput measurements). */
   readonly bytesReceived: number;
   setFault(f: Fault): void;
@@ -24,26 +26,25 @@ export interface VirtualSerialPrinter {
  * host's end then sees the line hang up. One session per open: a job is whatever
  * arrives until GS r.
  */
-export async function startVirtualSerialPrinter(opts: {
-  path: string;
-  baud: number;
-  binding?: SerialBinding;
-  /**
-   * Take bytes no faster than a real line at `baud` (10 bits a byte). A pty ignores the
-   * baud rate, so without this a "9600 baud" test runs at memory speed. Default true.
-   */
-  paceLine?: boolean;
-  /** Called on the 'drop' fault, e.g. to kill socat so the host's end hangs up. */
-  onDrop?: () => void;
-}): Promise<VirtualSerialPrinter> {
+export async function startVirtualSerialPrinter(
+  opts: {
+    path: string;
+    baud: number;
+    binding?: SerialBinding;
+    /**
+     * Take bytes no faster than a real line at `baud` (10 bits a byte). A pty ignores the
+     * baud rate, so without this a "9600 baud" test runs at memory speed. Default true.
+     */
+    paceLine?: boolean;
+    /** Called on the 'drop' fault, e.g. to kill socat so the host's end hangs up. */
+    onDrop?: () => void;
+  } & EngineOptions,
+): Promise<VirtualSerialPrinter> {
   const binding = opts.binding ?? (await systemSerialBinding());
   const port: SerialPortHandle = await binding.open({ path: opts.path, baudRate: opts.baud });
-  let fault: Fault = 'none';
+  const engine = new PrinterEngine(opts);
   let closed = false;
   let received = 0;
-  const jobs: DecodedJob[] = [];
-  const rawJobs: Uint8Array[] = [];
-  const listeners = new Set<(job: DecodedJob, raw: Uint8Array) => void>();
 
   const link = {
     get destroyed() {
@@ -59,16 +60,7 @@ export async function startVirtualSerialPrinter(opts: {
     },
     end() {},
   };
-  const session = new PrinterSession(
-    link,
-    () => fault,
-    (raw) => {
-      const job = decodeEscPos(raw);
-      jobs.push(job);
-      rawJobs.push(raw);
-      for (const cb of listeners) cb(job, raw);
-    },
-  );
+  const session = new PrinterSession(link, engine);
   const pace = opts.paceLine !== false;
   const bytesPerMs = opts.baud / 10 / 1000;
   let lineFreeAt = 0;
@@ -94,18 +86,14 @@ export async function startVirtualSerialPrinter(opts: {
 
   return {
     path: opts.path,
-    jobs,
-    rawJobs,
+    jobs: engine.jobs,
+    rawJobs: engine.rawJobs,
+    drawerKicks: engine.drawerKicks,
     get bytesReceived() {
       return received;
     },
-    setFault: (f) => {
-      fault = f;
-    },
-    onJob: (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
+    setFault: (f: Fault) => engine.setFault(f),
+    onJob: (cb) => engine.onJob(cb),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,80 +1,70 @@
-import { EscPosStream, concat } from '../escpos/stream';
+import { EscPosStream } from '../escpos/stream';
 import type { Command } from '../escpos/tokenizer';
-import type { Fault } from './faults';
-import { gsrReply, realtimeReply } from './faults';
+import { PrinterEngine, VJob, type SessionLink } from './engine';
+import { realtimeReply } from './faults';
 
-/** The printer's end of a link (a TCP socket, a serial port): where replies go. */
-export interface SessionLink {
-  readonly destroyed: boolean;
-  write(bytes: Uint8Array): void;
-  /** Tear the link down at once (the 'drop' fault: cable pulled). */
-  destroy(): void;
-  /** Close politely after the last reply. */
-  end(): void;
-}
+export type { SessionLink } from './engine';
 
 /**
- * One connection to the virtual printer (TCP or serial): parses the stream as it arrives,
- * answers status requests in order, and hands complete jobs (ended by GS r, or by the link
- * closing) to `onJob` — only when the printer would actually have printed them. The owner
- * feeds it with receive() and finish().
+ * One connection to the virtual printer (TCP or serial). Parses the stream as it arrives and
+ * answers real-time commands at once (DLE EOT, DLE ENQ, DLE DC4: escpos.md §2.1), even while
+ * the mechanism is busy or stopped; everything else goes to the printer's buffer, in order.
+ * The owner feeds it with receive() and finish().
  */
 export class PrinterSession {
   private readonly stream = new EscPosStream();
-  private chunks: Uint8Array[] = [];
-  private printable = false;
+  private job = new VJob();
   private finished = false;
 
   constructor(
-    private readonly socket: SessionLink,
-    private readonly fault: () => Fault,
-    private readonly onJob: (raw: Uint8Array) => void,
+    private readonly link: SessionLink,
+    private readonly engine: PrinterEngine,
   ) {}
 
   receive(data: Uint8Array): void {
-    const fault = this.fault();
+    const fault = this.engine.fault;
     if (fault === 'drop') {
-      this.socket.destroy();
+      this.link.destroy();
       return;
     }
     if (fault === 'hang') return;
-    for (const cmd of this.stream.push(data)) this.handle(cmd, fault);
+    for (const cmd of this.stream.push(data)) this.handle(cmd);
   }
 
-  private handle(cmd: Command, fault: Fault): void {
+  private handle(cmd: Command): void {
     const b = cmd.bytes;
-    if (cmd.name === 'DLE 0x04') {
-      // Real-time: answered at once and not part of any job.
-      this.answer(realtimeReply(fault, b[2] ?? 0));
-      return;
+    switch (cmd.name) {
+      case 'DLE 0x04': {
+        this.engine.log.push(`DLE EOT ${b[2] ?? 0}`);
+        const said = this.engine.statusReport ?? this.engine.fault;
+        const reply = realtimeReply(said, b[2] ?? 0, this.engine.drawerHigh);
+        if (reply !== undefined && !this.link.destroyed) this.link.write(Uint8Array.of(reply));
+        return;
+      }
+      case 'DLE 0x05':
+        this.engine.log.push(`DLE ENQ ${b[2] ?? 0}`);
+        if (b[2] === 2) this.engine.clearBuffers();
+        return;
+      case 'DLE 0x14':
+        this.engine.log.push('DLE DC4');
+        if (b[2] === 1) this.engine.kickNow((b[3] ?? 0) === 0 ? 2 : 5);
+        return;
     }
-    this.chunks.push(b);
-    if (cmd.name !== 'DLE 0x05') this.printable = true;
+    this.engine.push(cmd, this.link, this.job);
     if (cmd.name === 'GS r') {
-      const reply = gsrReply(fault);
-      this.answer(reply);
-      this.complete(fault === 'none');
+      this.engine.closeJob(this.job, false);
+      this.job = new VJob();
     }
   }
 
-  private answer(byte: number | undefined): void {
-    if (byte !== undefined && !this.socket.destroyed) this.socket.write(Uint8Array.of(byte));
-  }
-
-  private complete(printed: boolean): void {
-    const raw = concat(...this.chunks);
-    this.chunks = [];
-    const had = this.printable;
-    this.printable = false;
-    if (printed && had) this.onJob(raw);
-  }
-
+  /** The link closed: what it sent stays in the printer's buffer and still prints. */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    const fault = this.fault();
-    if (fault === 'none') for (const cmd of this.stream.end()) this.chunks.push(cmd.bytes);
-    this.complete(fault === 'none');
-    this.socket.end();
+    if (this.engine.fault !== 'drop' && this.engine.fault !== 'hang') {
+      for (const cmd of this.stream.end()) this.engine.push(cmd, this.link, this.job);
+      this.engine.closeJob(this.job, true);
+    }
+    this.link.end();
   }
 }

@@ -6,6 +6,7 @@ import { CashScreen } from './screens/CashScreen';
 import { CasesScreen } from './screens/CasesScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { SetupScreen } from './screens/SetupScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
@@ -22,6 +23,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   done: DoneScreen,
   supervisor: SupervisorScreen,
   technician: TechnicianScreen,
+  setup: SetupScreen,
   recovery: RecoveryScreen,
   cases: CasesScreen,
 };

@@ -9,7 +9,11 @@ import { createTillStore } from './state/store';
 import './styles/index.css';
 
 initI18n('zh');
-const api = getApi();
+// After the host restarted under this tab: the host's mode and cart, never the tab's memory.
+const api = getApi(() => {
+  void store.getState().loadInfo();
+  void store.getState().loadSale();
+});
 const store = createTillStore(api);
 startBridge(api, store);
 void store.getState().loadInfo();

@@ -7,6 +7,7 @@ import {
   RefundResultSchema,
 } from '../domain';
 import { fenAmount, orderRef } from './common';
+import { ReprintResultSchema } from './print';
 
 /** Paid orders and their receipts: what the supervisor finds, refunds and reprints. */
 export const orderContract = {
@@ -33,11 +34,15 @@ export const orderContract = {
     output: OrderDetailSchema,
   },
   'receipt.get': { input: orderRef, output: ReceiptSchema },
-  /** A marked copy (重打印), audited. */
-  'receipt.reprint': { input: orderRef, output: PrintJobSchema },
+  /** A marked copy (重打印), its own job after the original, audited. */
+  'receipt.reprint': { input: orderRef, output: ReprintResultSchema },
   /** The receipt as the printer will put it on paper (decoded from the job's own bytes). */
   'receipt.preview': { input: orderRef, output: PaperPreviewSchema },
-  /** The cashier's "print again" for a job that failed (recovery flow). */
+  /**
+   * "Print again" for a job that may have printed (FAILED, INTERRUPTED), after a person looked
+   * at the printer: the cashier for the receipt on screen, a technician from the queue. A
+   * WAITING job is checked at once instead (it prints by itself when the printer is ready).
+   */
   'print.retry': {
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: PrintJobSchema,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
+  ChineseFontSchema,
   LastJobSchema,
   PrinterInfoSchema,
   PrinterListSchema,
   PrinterStatusViewSchema,
-  PrintJobSchema,
 } from '../domain';
 import { none } from './common';
+import { TestResultSchema } from './print';
 
 /** The technician's printer tools. */
 export const printerContract = {
@@ -17,7 +18,8 @@ export const printerContract = {
     input: z
       .object({ drawer: z.boolean().optional(), drawerOnly: z.boolean().optional() })
       .strict(),
-    output: PrintJobSchema,
+    /** A test page is a print job; drawerOnly opens the drawer on its own (audited as test). */
+    output: TestResultSchema,
   },
   'printer.lastJob': { input: none, output: LastJobSchema },
   /** Technician: pick a printer (a TILL_PRINTER URI) and paper profile; saved to settings.json. */
@@ -26,6 +28,7 @@ export const printerContract = {
       .object({
         uri: z.string().trim().min(1).max(200),
         profile: z.enum(['58mm', '80mm-180dpi', '80mm']).optional(),
+        font: ChineseFontSchema.optional(),
       })
       .strict(),
     output: PrinterInfoSchema,

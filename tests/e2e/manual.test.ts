@@ -83,7 +83,17 @@ describe.skipIf(!E2E_READY)(
         const row = db
           .prepare('SELECT state, order_id FROM payments WHERE merchant_order_no = ?')
           .get(no) as { state: string; order_id: string };
-        // The reconciler (every second here) already works on it again: still nobody knows.
+        // The reconciler retries the case every second (REVERSING, then NEEDS_MANUAL again): the
+        // log shows it became a case, and it is one still, whichever instant is read.
+        expect(
+          db
+            .prepare(
+              `SELECT t.to_state FROM payment_transitions t JOIN payments p ON p.id = t.payment_id
+               WHERE p.merchant_order_no = ?`,
+            )
+            .pluck()
+            .all(no),
+        ).toContain('NEEDS_MANUAL');
         expect(['NEEDS_MANUAL', 'REVERSING']).toContain(row.state);
         expect(db.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(row.order_id)).toBe(
           'PARKED',

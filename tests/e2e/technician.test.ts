@@ -33,7 +33,8 @@ describe.skipIf(!E2E_READY)('technician screen (F9)', () => {
 
   beforeAll(async () => {
     other = await startVirtualPrinter();
-    host = await startHost(null);
+    // The second printer listens on a free port outside 9100–9109: allowed as an installer would.
+    host = await startHost(null, 30_000, { env: { TILL_PRINTER_PORTS: String(other.port) } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watchPageErrors(page, pageErrors);
@@ -55,18 +56,21 @@ describe.skipIf(!E2E_READY)('technician screen (F9)', () => {
     await shot('technician');
   });
 
-  it('prints a test page (ESC @ first) and a drawer kick (a drawer row)', async () => {
+  it('prints a test page (ESC @ first, listed in the queue) and tests the drawer on its own', async () => {
     await page.keyboard.press('F2');
     await tech.waitForLastJob('test');
     expect(await tech.testResult.textContent()).toContain('已打印');
     expect(await tech.hexCell(0, 1).textContent()).toBe('1b 40');
     expect(await tech.hexCell(0, 2).textContent()).toMatch(/initiali/);
+    await tech.queueRow('test', 'PRINTED').waitFor();
     await shot('technician-test-page');
     await page.keyboard.press('F3');
-    await tech.waitForLastJob('drawer-test');
+    await tech.drawerResult.filter({ hasText: '钱箱已打开' }).waitFor();
+    expect(await tech.drawerResult.textContent()).toContain('ESC p 1b 70 00 19 fa');
+    // The drawer is no print job: the queue and the last job are still the test page.
+    expect(await tech.queue.count()).toBe(1);
     const meanings = await tech.hexRows.locator('td:nth-child(3)').allTextContents();
-    expect(meanings.some((m) => /drawer/i.test(m))).toBe(true);
-    expect(await tech.hexCell(0, 1).textContent()).toBe('1b 40');
+    expect(meanings.some((m) => /drawer/i.test(m))).toBe(false);
     await shot('technician-drawer');
   });
 
@@ -152,8 +156,10 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
 
   afterAll(() => tearDown(browser, host, printer));
 
-  it('pays cash; Done says 缺纸 and that it prints by itself once paper is in', async () => {
+  it('pays cash: the drawer opens anyway; Done says 缺纸 and that it prints by itself; the header counts it', async () => {
     const co = new CheckoutPage(page);
+    await co.printerPill.and(page.locator('[data-state="not-ready"]')).waitFor({ timeout: 20_000 });
+    expect(await co.printerPill.textContent()).toContain('缺纸');
     await co.scanAndWait(item.barcode, 1);
     const sale = await host.call('sale.current', {});
     if (!sale.ok) throw new Error(sale.error.message);
@@ -164,17 +170,21 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
     const done = new DonePage(page);
     await done.waitUntilShown();
     await done.waitForPrintEnd();
-    expect(await done.printState.getAttribute('data-state')).toBe('FAILED');
+    expect(await done.printState.getAttribute('data-state')).toBe('WAITING');
     const fail = page.getByTestId('print-fail');
     expect(await fail.textContent()).toContain('缺纸');
     expect(await page.getByTestId('print-resume-note').textContent()).toContain('装纸后将自动打印');
     expect(await page.getByText('重新打印').count()).toBe(0); // nothing for the cashier to press
+    await page.locator('[data-testid="drawer-note"][data-ok="true"]').waitFor();
+    expect(printer.drawerKicks.map((k) => k.command)).toEqual(['DLE DC4']);
+    await co.receiptsWaiting.filter({ hasText: '1 张小票待打印' }).waitFor();
     await page.locator('[data-testid="receipt-text"][data-source="job"]').waitFor();
     await shot('done-paper-end');
+    await shot('header-printer-waiting');
     expect(printer.jobs).toHaveLength(0);
   });
 
-  it('prints once, by itself, when paper is loaded: no duplicate', async () => {
+  it('prints once, by itself, when paper is loaded: no duplicate; the header is back to 正常', async () => {
     printer.setFault('none');
     const done = new DonePage(page);
     await page.locator('[data-testid="print-state"][data-state="PRINTED"]').waitFor({
@@ -182,9 +192,13 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
     });
     expect(await done.printState.textContent()).toContain('已打印');
     expect(await page.getByTestId('print-fail').count()).toBe(0);
-    await new Promise((r) => setTimeout(r, 4_000)); // two more print-watch passes
+    await new Promise((r) => setTimeout(r, 4_000)); // two more readiness polls
     expect(printer.jobs).toHaveLength(1);
+    expect(printer.received).toHaveLength(1);
     expect(printer.jobs[0]?.text).toContain(item.name);
+    const co = new CheckoutPage(page);
+    await co.printerPill.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 20_000 });
+    expect(await co.receiptsWaiting.count()).toBe(0);
     await shot('done-printed-after-paper');
   });
 
@@ -199,7 +213,7 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
     await paper.waitFor();
   });
 
-  it('supervisor reprints a marked copy after a confirm', async () => {
+  it('supervisor reprints a marked copy after a confirm; the order lists both jobs', async () => {
     await page.keyboard.press('Enter'); // next customer
     await page.getByTestId('scan-input').waitFor();
     const sv = new SupervisorPage(page);
@@ -216,7 +230,100 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
     await page
       .locator('[data-testid="receipt-text"][data-source="job"]', { hasText: '重打印' })
       .waitFor();
+    await page
+      .locator('[data-testid="order-jobs"] li[data-kind="reprint"] [data-state="PRINTED"]')
+      .waitFor();
+    expect(await page.locator('[data-testid="order-jobs"] li').count()).toBe(2);
     await shot('supervisor-reprinted');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('scan-input').waitFor();
+  });
+
+  it('the print queue: jobs waiting for a printer with its cover open, one cancelled with a reason', async () => {
+    printer.setFault('cover-open');
+    const co = new CheckoutPage(page);
+    for (const barcode of [catalogue()[1]!.barcode, catalogue()[2]!.barcode]) {
+      await co.scanAndWait(barcode, 1);
+      await co.payByCash();
+      await new CashPage(page).typeReceived('100');
+      await page.keyboard.press('Enter');
+      const done = new DonePage(page);
+      await done.waitUntilShown();
+      await done.waitForPrintEnd();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('scan-input').waitFor();
+      await expect.poll(() => co.rows.count(), { timeout: 10_000 }).toBe(0);
+    }
+    await co.receiptsWaiting.filter({ hasText: '2 张小票待打印' }).waitFor({ timeout: 10_000 });
+    expect(await co.printerPill.textContent()).toContain('纸仓盖未合上');
+    const tech = new TechnicianPage(page);
+    await tech.open();
+    await expect.poll(() => tech.queueRow('receipt', 'WAITING').count()).toBe(2);
+    await shot('technician-print-queue');
+    await tech.cancelJob(tech.queueRow('receipt', 'WAITING').first(), '顾客不要小票');
+    await tech.queueRow('receipt', 'CANCELLED').waitFor();
+    expect(await tech.queueRow('receipt', 'CANCELLED').textContent()).toContain('顾客不要小票');
+    await co.receiptsWaiting.filter({ hasText: '1 张小票待打印' }).waitFor();
+    await shot('technician-print-queue-cancelled');
+    printer.setFault('none');
+    await expect
+      .poll(() => tech.queueRow('receipt', 'WAITING').count(), { timeout: 15_000 })
+      .toBe(0);
+    await expect.poll(() => printer.jobs.length, { timeout: 15_000 }).toBe(3);
+    await page.keyboard.press('Escape');
     expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * A till whose printer does not answer at start-up says so on screen, not only in the log; a
+ * cash sale then tells the cashier at once that the drawer did not open, and F7 opens it once
+ * the printer is back.
+ */
+describe.skipIf(!E2E_READY)('start-up with a printer that does not answer', () => {
+  let host: RunningHost;
+  let browser: Browser;
+  let back: VirtualPrinter | undefined;
+  let page: Page;
+  let shot: (name: string) => Promise<string>;
+  let port = 0;
+
+  afterAll(() => tearDown(browser, host, back));
+
+  it('shows 打印机：无响应 in the header', async () => {
+    const gone = await startVirtualPrinter();
+    const uri = gone.uri;
+    port = gone.port;
+    await gone.close();
+    host = await startHost(uri);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    shot = screenshots(page, undefined, 70);
+    const co = new CheckoutPage(page);
+    await co.open(host.url);
+    await co.printerPill
+      .and(page.locator('[data-state="unreachable"]'))
+      .waitFor({ timeout: 20_000 });
+    expect(await co.printerPill.textContent()).toContain('无响应');
+    expect(await co.printerPill.getAttribute('title')).toContain(uri);
+    await shot('header-printer-unreachable');
+  });
+
+  it('a cash sale: 钱箱未能打开 at once, with F7; F7 opens it when the printer is back', async () => {
+    const co = new CheckoutPage(page);
+    await co.scanAndWait(catalogue()[4]!.barcode, 1);
+    await co.payByCash();
+    await new CashPage(page).typeReceived('100');
+    await page.keyboard.press('Enter');
+    await new DonePage(page).waitUntilShown();
+    const note = page.locator('[data-testid="drawer-note"][data-ok="false"]');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.textContent()).toContain('钱箱未能打开');
+    await shot('done-drawer-failed');
+    back = await startVirtualPrinter({ port });
+    await page.keyboard.press('F7');
+    await page.locator('[data-testid="drawer-note"][data-ok="true"]').waitFor({ timeout: 10_000 });
+    expect(back.drawerKicks).toHaveLength(1);
+    await shot('done-drawer-retried');
   });
 });

@@ -67,6 +67,10 @@ export async function tillRig(o: TillRigOptions = {}) {
       TILL_PORT: '0',
       TILL_PRINTER: o.printer ?? 'none',
       TILL_GATEWAY: sandbox.url,
+      // A loopback test printer listens on a free port: allowed, as an installer would.
+      ...(o.printer?.startsWith('tcp://') && {
+        TILL_PRINTER_PORTS: o.printer.split(':').at(-1) ?? '',
+      }),
     }),
     { appRoot: resolve('.'), version: 'test' },
   );

@@ -12,7 +12,7 @@ type OrderChannel =
 
 type OrderDeps = Pick<
   HandlerDeps,
-  'repos' | 'receipts' | 'refunds' | 'preview' | 'jobs' | 'retryPrint' | 'actor'
+  'repos' | 'receipts' | 'refunds' | 'preview' | 'queue' | 'actor'
 >;
 
 export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
@@ -49,13 +49,12 @@ export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
           found(d.repos.sales.get(query), 'query').orderId,
       ),
     'receipt.get': ({ orderId }) => found(d.receipts.get(orderId), 'orderId'),
-    'receipt.reprint': async ({ orderId }) => d.receipts.reprint(orderId, d.actor),
+    'receipt.reprint': ({ orderId }) => d.receipts.reprint(orderId, d.actor),
     'receipt.preview': ({ orderId }) => d.preview(orderId),
-    'print.retry': async ({ jobId }) => {
-      const job = found(d.jobs.get(jobId), 'jobId');
-      // Only a failed job is sent again: a queued or sending one is already on its way.
-      if (job.state !== 'FAILED') return job;
-      return d.retryPrint(jobId);
+    // Only a job that may have printed is sent again (queue.retry); any other is on its way.
+    'print.retry': ({ jobId }) => {
+      found(d.repos.printJobs.get(jobId), 'jobId');
+      return d.queue.retry(jobId);
     },
   };
 }

@@ -16,7 +16,7 @@ export function printerHandlers(d: Pick<HandlerDeps, 'technician'>): SomeHandler
     'printer.status': () => d.technician.status(),
     'printer.test': (opts) => d.technician.test(opts),
     'printer.lastJob': () => d.technician.lastJob(),
-    'printer.configure': ({ uri, profile }) => d.technician.configure(uri, profile),
+    'printer.configure': ({ uri, profile, font }) => d.technician.configure(uri, profile, font),
     'printer.report': async () => ({ text: await d.technician.report() }),
   };
 }

@@ -14,6 +14,11 @@ export interface KioskOptions {
   token: string | null;
   fetch?: typeof fetch;
   openEvents?: (url: string) => EventSourceLike;
+  /**
+   * The event stream came back after a break (the host restarted, the cable was out): whatever
+   * happened meanwhile was missed, so the page reloads what it shows from the host.
+   */
+  onReconnect?: () => void;
 }
 
 function internal(detail: string): Result<never> {
@@ -73,6 +78,13 @@ function eventHub(opts: KioskOptions) {
     if (source) return;
     const url = `${opts.baseUrl}/api/events?token=${encodeURIComponent(opts.token ?? '')}`;
     source = open(url);
+    let opens = 0;
+    // EventSource reconnects by itself after a network error; every open after the first is a
+    // reconnect, and the page must not go on showing a cart the host may no longer hold.
+    source.addEventListener('open', () => {
+      opens += 1;
+      if (opens > 1) opts.onReconnect?.();
+    });
     for (const name of EVENTS) {
       source.addEventListener(name, (event) => {
         let payload: unknown;

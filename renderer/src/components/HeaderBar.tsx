@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
+import { PrinterPill } from './PrinterPill';
 import { CaseBadge } from './cases/CaseBadge';
 import { SandboxPanel } from './SandboxPanel';
 
@@ -11,6 +12,7 @@ export function HeaderBar() {
   const info = useTill((s) => s.info);
   const lang = useTill((s) => s.lang);
   const setLang = useTill((s) => s.setLang);
+  const goTo = useTill((s) => s.goTo);
   const [codesOpen, setCodesOpen] = useState(false);
   return (
     <header className="header-bar">
@@ -23,14 +25,21 @@ export function HeaderBar() {
           </span>
         ) : null}
       </div>
-      {info ? (
-        <div className="header-printer" title={info.printer}>
-          {t('header.printer')}
-          <strong>{info.printer}</strong>
-        </div>
-      ) : null}
+      {info ? <PrinterPill label={info.printer} /> : null}
       <div className="header-right">
         <CaseBadge />
+        {info?.mode === 'setup' ? (
+          <button
+            type="button"
+            className="setup-badge"
+            title={info.modeReason}
+            onMouseDown={keepFocus}
+            onClick={() => goTo('setup')}
+            data-testid="setup-badge"
+          >
+            {t('setup.badge')}
+          </button>
+        ) : null}
         {info?.sandbox ? (
           <button
             type="button"

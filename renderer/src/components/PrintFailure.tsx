@@ -11,10 +11,13 @@ interface Props {
   onRetry(): void;
 }
 
-/** Why the receipt did not print and what happens next: it resumes by itself, or the cashier decides. */
+/**
+ * Why the receipt did not print and what happens next: WAITING prints by itself once the
+ * printer is ready (nothing was sent); FAILED / INTERRUPTED may have printed: the cashier checks.
+ */
 export function PrintFailure({ job, retrying, onRetry }: Props) {
   const { t, i18n } = useTranslation();
-  if (!isFailed(job)) return null;
+  if (!job || (!isFailed(job) && !willResume(job))) return null;
   const reason = printReasonFor(job, i18n.language);
   if (willResume(job)) {
     return (

@@ -6,6 +6,7 @@ export const enPrinter: typeof zhPrinter = {
     title: 'Printer / technician',
     current: 'Current printer',
     profile: 'Paper',
+    font: 'Font',
     virtual: 'built-in virtual printer',
     status: 'Live status (every 2 s)',
     checkedAt: 'checked {{time}}',

@@ -92,6 +92,7 @@ export const enRecovery: RecoveryResources = {
     recheck: 'Check again',
     reprint: 'Reprint (marked 重打印)',
     reprinting: 'Reprinting…',
+    reprintAfterOriginal: 'The original receipt is still owed: it prints first, then this copy.',
     reprinted: 'Reprinted: hand the receipt to the customer.',
     reprintFailed: 'Reprint failed: ',
     lastJob: 'Latest print job of this order',

@@ -1,8 +1,10 @@
+import { enPrint } from './en-print';
 import { enPrinter } from './en-printer';
 import type { Resources } from './zh';
 
 export const en: Resources = {
   ...enPrinter,
+  ...enPrint,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',

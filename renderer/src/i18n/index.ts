@@ -2,8 +2,10 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { enRecovery } from './en-recovery';
+import { enSetup } from './en-setup';
 import { zh } from './zh';
 import { zhRecovery } from './zh-recovery';
+import { zhSetup } from './zh-setup';
 
 /** Chinese by default; English is one key away for trainers and technicians. */
 export function initI18n(lng: 'zh' | 'en' = 'zh') {
@@ -12,8 +14,8 @@ export function initI18n(lng: 'zh' | 'en' = 'zh') {
     fallbackLng: 'zh',
     // Each feature keeps its texts in its own file; they are merged here.
     resources: {
-      zh: { translation: { ...zh, ...zhRecovery } },
-      en: { translation: { ...en, ...enRecovery } },
+      zh: { translation: { ...zh, ...zhSetup, ...zhRecovery } },
+      en: { translation: { ...en, ...enSetup, ...enRecovery } },
     },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,

@@ -4,6 +4,7 @@ export const zhPrinter = {
     title: '打印机 / 技术员',
     current: '当前打印机',
     profile: '纸宽',
+    font: '字库',
     virtual: '内置虚拟打印机',
     status: '实时状态（每 2 秒刷新）',
     checkedAt: '检测于 {{time}}',

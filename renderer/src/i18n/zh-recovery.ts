@@ -87,6 +87,7 @@ export const zhRecovery = {
     recheck: '重新检查',
     reprint: '重打印（标注「重打印」）',
     reprinting: '正在重打印…',
+    reprintAfterOriginal: '原始小票尚未打印：将先打印原始小票，再打印这张重打印。',
     reprinted: '已重打印：请把小票交给顾客。',
     reprintFailed: '重打印失败：',
     lastJob: '本单最近一次打印',

@@ -1,8 +1,10 @@
+import { zhPrint } from './zh-print';
 import { zhPrinter } from './zh-printer';
 
 /** Chinese, the default: what the cashier reads all day. */
 export const zh = {
   ...zhPrinter,
+  ...zhPrint,
   header: {
     cashier: '收银员：',
     printer: '打印机：',

@@ -4,6 +4,7 @@ import { apiError } from '../../../shared/errors';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { LinesTable } from '../components/LinesTable';
+import { SetupBanner } from '../components/SetupBanner';
 import { TotalBox } from '../components/TotalBox';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
@@ -14,6 +15,7 @@ export function CheckoutScreen() {
   const { t } = useTranslation();
   const sale = useTill((s) => s.sale);
   const selected = useTill((s) => s.selected);
+  const setupMode = useTill((s) => s.info?.mode === 'setup');
   const split = useTill(selectPaid) > 0; // part paid: the cart is locked, the rest is due
   const actions = useActions();
   const [code, setCode] = useState('');
@@ -24,7 +26,8 @@ export function CheckoutScreen() {
 
   const lines = sale?.lines ?? [];
   const requirePay = (screen: 'wallet' | 'cash') => {
-    if (lines.length === 0) actions.showError(apiError('EMPTY_CART'));
+    if (setupMode) actions.showError(apiError('NOT_CONFIGURED'));
+    else if (lines.length === 0) actions.showError(apiError('EMPTY_CART'));
     else actions.goTo(screen);
   };
   const clearNow = () => {
@@ -70,6 +73,8 @@ export function CheckoutScreen() {
       actions.goTo('supervisor');
     } else if (e.key === 'F9') {
       actions.goTo('technician');
+    } else if (e.key === 'F10') {
+      actions.goTo('setup');
     } else if (e.key === 'Escape') {
       actions.clearError();
     } else return;
@@ -99,19 +104,26 @@ export function CheckoutScreen() {
       <aside className="checkout-right">
         <TotalBox />
         <div className="pay-keys">
-          <KeyButton
-            keyCap="F1"
-            tone="primary"
-            label={t('checkout.payWallet')}
-            sub={t('checkout.payWalletSub')}
-            onPress={() => requirePay('wallet')}
-          />
-          <KeyButton
-            keyCap="F2"
-            tone="cash"
-            label={t('checkout.payCash')}
-            onPress={() => requirePay('cash')}
-          />
+          {/* Setup mode takes no payment: the pay keys make room for what to do instead. */}
+          {setupMode ? (
+            <SetupBanner onOpen={() => actions.goTo('setup')} />
+          ) : (
+            <>
+              <KeyButton
+                keyCap="F1"
+                tone="primary"
+                label={t('checkout.payWallet')}
+                sub={t('checkout.payWalletSub')}
+                onPress={() => requirePay('wallet')}
+              />
+              <KeyButton
+                keyCap="F2"
+                tone="cash"
+                label={t('checkout.payCash')}
+                onPress={() => requirePay('cash')}
+              />
+            </>
+          )}
           {/* Part paid: F4 (clear) gives way to F5 (park), beside the recovery key. */}
           {split ? (
             <div className="key-row rc-split-row">

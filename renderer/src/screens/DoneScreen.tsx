@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../shared/money';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DrawerNotice } from '../components/DrawerNotice';
 import { KeyButton } from '../components/KeyButton';
 import { JobPaper } from '../components/paper/JobPaper';
 import { PaymentList } from '../components/PaymentList';
@@ -21,6 +22,7 @@ export function DoneScreen() {
   const receipt = useTill((s) => s.receipt);
   const printJob = useTill((s) => s.printJob);
   const retrying = useTill((s) => s.retrying);
+  const drawerFailed = useTill((s) => s.drawer?.ok === false && !s.drawerBusy);
   const actions = useActions();
   const [confirming, setConfirming] = useState(false);
   const canRetry = isFailed(printJob) && !willResume(printJob) && !retrying;
@@ -38,6 +40,7 @@ export function DoneScreen() {
       else return;
     } else if (e.key === 'Enter') void actions.newSale();
     else if (e.key === 'F5' && canRetry) setConfirming(true);
+    else if (e.key === 'F7' && drawerFailed) void actions.retryDrawer();
     else if (e.key === 'F3' && unconfirmed) void actions.openWizard('done');
     else return;
     e.preventDefault();
@@ -64,6 +67,7 @@ export function DoneScreen() {
           </dd>
         </dl>
         <PaymentList payments={payments} />
+        <DrawerNotice />
         <dl className="facts order-nos">
           <div className="fact-row">
             <dt>{t('done.print')}</dt>

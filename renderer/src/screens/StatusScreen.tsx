@@ -27,8 +27,12 @@ export function StatusScreen() {
   const [confirming, setConfirming] = useState(false);
   const state = payment?.state;
   const ended = state === 'FAILED' || state === 'REVERSED';
-  // Nobody could confirm it: the sale is parked for a supervisor and the till moves on.
-  const parked = state === 'NEEDS_MANUAL';
+  // Nobody could confirm it: the sale is parked for a supervisor and the till moves on — also
+  // while the reconciler tries the case again (REVERSING for a moment).
+  const saleParked = useTill(
+    (s) => s.sale?.status === 'PARKED' && s.sale.orderId === s.payment?.orderId,
+  );
+  const parked = state === 'NEEDS_MANUAL' || (saleParked && state === 'REVERSING');
   const cancelable = state !== undefined && CANCELABLE.includes(state) && !canceling;
   const asking = confirming && cancelable; // the payment may end while the dialog is open
   const cancelNow = () => {
@@ -58,7 +62,7 @@ export function StatusScreen() {
     <main className="screen status">
       <div className={`panel wide status-panel tone-${tone}`} data-state={payment.state}>
         <StatusHead payment={payment} busy={tone === 'busy'} />
-        {payment.state === 'NEEDS_MANUAL' ? <ManualCase payment={payment} /> : null}
+        {parked ? <ManualCase payment={payment} /> : null}
         <dl className="facts">
           <dt>{t('status.channel')}</dt>
           <dd>{t(`method.${payment.method}`)}</dd>

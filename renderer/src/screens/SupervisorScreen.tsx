@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { JobPaper } from '../components/paper/JobPaper';
 import { PrintStatus } from '../components/PrintStatus';
+import { OrderJobs } from '../components/supervisor/OrderJobs';
 import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
 import { PaymentsTable } from '../components/supervisor/PaymentsTable';
 import { RefundDialog } from '../components/supervisor/RefundDialog';
@@ -79,6 +80,7 @@ export function SupervisorScreen() {
         {lookup ? (
           <div className="sv-scroll">
             <OrderFacts detail={lookup} />
+            <OrderJobs />
             <h2 className="sv-h2">{t('supervisor.payments')}</h2>
             <PaymentsTable payments={lookup.payments} />
             {refundsSeen.length > 0 ? (

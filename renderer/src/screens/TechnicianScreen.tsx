@@ -5,7 +5,9 @@ import { LastJobTable } from '../components/tech/LastJobTable';
 import { PrinterConfig } from '../components/tech/PrinterConfig';
 import { PrinterFinder } from '../components/tech/PrinterFinder';
 import { PrinterHead } from '../components/tech/PrinterHead';
+import { PrintQueueTable } from '../components/tech/PrintQueueTable';
 import { ReportBox } from '../components/tech/ReportBox';
+import { StoreBox } from '../components/tech/StoreBox';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { isProfileId } from '../state/slices/printer';
@@ -18,6 +20,10 @@ export function TechnicianScreen() {
   const lastJob = useTill((s) => s.lastJob);
   const report = useTill((s) => s.setupReport);
   const busy = useTill((s) => s.techBusy);
+  const storeCheck = useTill((s) => s.storeCheck);
+  const lastBackup = useTill((s) => s.lastBackup);
+  const storeBusy = useTill((s) => s.storeBusy);
+  const storeOpen = storeCheck !== null || lastBackup !== null;
   const a = useActions();
   /** What the technician typed; null shows the printer in use. */
   const [draft, setDraft] = useState<string | null>(null);
@@ -34,10 +40,13 @@ export function TechnicianScreen() {
     void save(next);
   };
   useKeys((e) => {
-    if (report !== null) {
+    if (report !== null || storeOpen) {
       if (e.key !== 'Escape') return;
       a.closeReport();
-    } else if (e.key === 'Escape') a.goTo('checkout');
+      a.closeStoreCheck();
+    } else if (e.key === 'F6') void a.checkStore();
+    else if (e.key === 'F7') void a.backupStore();
+    else if (e.key === 'Escape') a.goTo('checkout');
     else if (e.key === 'F2') void a.printTest('page');
     else if (e.key === 'F3') void a.printTest('drawer');
     else if (e.key === 'F4') void a.findPrinters();
@@ -88,13 +97,33 @@ export function TechnicianScreen() {
             onPress={() => void a.loadReport()}
           />
         </div>
+        {/* The store: a full integrity check and a backup on demand. */}
+        <div className="tech-keys">
+          <KeyButton
+            keyCap="F6"
+            label={storeBusy === 'check' ? t('store.checking') : t('store.check')}
+            disabled={storeBusy !== null}
+            onPress={() => void a.checkStore()}
+          />
+          <KeyButton
+            keyCap="F7"
+            label={storeBusy === 'backup' ? t('store.backingUp') : t('store.backup')}
+            disabled={storeBusy !== null}
+            onPress={() => void a.backupStore()}
+          />
+        </div>
         {list ? <PrinterFinder list={list} onUse={use} /> : null}
       </section>
       <section className="tech-right" aria-label={t('tech.lastJob')}>
+        <h2 className="sv-h2">{t('queue.title')}</h2>
+        <PrintQueueTable />
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>
         {lastJob ? <LastJobTable last={lastJob} /> : null}
       </section>
       {report !== null ? <ReportBox text={report} onClose={a.closeReport} /> : null}
+      {storeOpen ? (
+        <StoreBox check={storeCheck} backup={lastBackup} onClose={a.closeStoreCheck} />
+      ) : null}
     </main>
   );
 }

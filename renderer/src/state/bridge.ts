@@ -6,6 +6,8 @@ import type { TillStore } from './store';
 export const POLL_MS = 1000;
 /** The technician screen's live printer status. */
 export const STATUS_MS = 2000;
+/** The header's printer state, when events are lost (and once at start). */
+export const SUMMARY_MS = 5000;
 
 /**
  * The one place where host events reach the store. Components never subscribe themselves.
@@ -17,6 +19,7 @@ export function startBridge(
   store: TillStore,
   pollMs = POLL_MS,
   statusMs = STATUS_MS,
+  summaryMs = SUMMARY_MS,
 ): () => void {
   const s = () => store.getState();
   const offs = [
@@ -25,10 +28,14 @@ export function startBridge(
     api.on('print.updated', (job) => {
       s().applyPrintJob(job);
       s().applyLookupJob(job);
+      s().applyQueueJob(job);
       s().applyWizardJob(job);
     }),
+    api.on('print.summary', (summary) => s().applySummary(summary)),
+    api.on('drawer.updated', (result) => s().applyDrawer(result)),
     api.on('case.updated', ({ openCount }) => s().applyCaseCount(openCount)),
   ];
+  void s().loadSummary();
   let inFlight = false;
   const tick = async () => {
     if (inFlight) return;
@@ -56,6 +63,7 @@ export function startBridge(
   const timers = [
     setInterval(() => void tick(), pollMs),
     setInterval(() => void statusTick(), statusMs),
+    setInterval(() => void s().loadSummary(), summaryMs),
   ];
   return () => {
     timers.forEach(clearInterval);

@@ -1,20 +1,26 @@
 import type { PrintJob } from '../../../shared/domain';
-import { RESUMABLE_PRINT_FAILURES } from '../../../shared/printing';
+import { needsDecision } from '../../../shared/printing';
 
-/** The host resends these by itself once the printer is ready (shared/printing.ts). */
-export const RESUMABLE_CODES: readonly string[] = RESUMABLE_PRINT_FAILURES;
+/** FAILED or INTERRUPTED: it may have printed; a person looks at the printer and decides. */
+export const isFailed = (job: PrintJob | null): job is PrintJob =>
+  job !== null && needsDecision(job.state);
 
-export const isFailed = (job: PrintJob | null): job is PrintJob => job?.state === 'FAILED';
-
-/** FAILED, and the host will print it on its own as soon as the printer is ready. */
-export const willResume = (job: PrintJob | null): boolean =>
-  isFailed(job) && job.reasonCode !== null && RESUMABLE_CODES.includes(job.reasonCode);
+/** WAITING: nothing was sent; the host prints it by itself as soon as the printer is ready. */
+export const willResume = (job: PrintJob | null): boolean => job?.state === 'WAITING';
 
 /** QUEUED or SENDING: the answer is still coming. */
 export const isPrinting = (job: PrintJob | null): boolean =>
   job?.state === 'QUEUED' || job?.state === 'SENDING';
 
-const RANK: Record<PrintJob['state'], number> = { QUEUED: 0, SENDING: 1, PRINTED: 2, FAILED: 2 };
+const RANK: Record<PrintJob['state'], number> = {
+  QUEUED: 0,
+  WAITING: 1,
+  SENDING: 2,
+  PRINTED: 3,
+  FAILED: 3,
+  INTERRUPTED: 3,
+  CANCELLED: 4,
+};
 
 /** Events and polled answers race; keep whichever says more about the same job. */
 export const newer = (current: PrintJob | null, incoming: PrintJob | null): PrintJob | null => {

@@ -44,6 +44,8 @@ export interface Wizard {
   retry: { attempt: number; of: number; nextAt: number | null } | null;
   printer: PrinterCheck | null;
   reprintJob: PrintJob | null;
+  /** The original receipt is still owed: it prints first, then the copy. */
+  originalPending: boolean;
   recorded: CaseView | null;
   busy: boolean;
 }

@@ -1,14 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillApi } from '../../../shared/contract';
 import { createAppSlice } from './slices/app';
+import { createDrawerSlice } from './slices/drawer';
 import { createCasesSlice } from './slices/cases';
 import { createRecoverySlice, type RecoveryOptions } from './slices/recovery';
 import { createPaymentSlice } from './slices/payment';
 import { createPreviewSlice } from './slices/preview';
 import { createPrinterSlice } from './slices/printer';
+import { createPrintQueueSlice } from './slices/printQueue';
 import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
+import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
 import type { All } from './types';
@@ -34,6 +37,9 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createPrintQueueSlice(api)(...a),
+    ...createDrawerSlice(api)(...a),
+    ...createSetupSlice(api)(...a),
     ...createRecoverySlice(api, opts.recovery)(...a),
     ...createCasesSlice(api, opts.newRequestId)(...a),
   }));
@@ -41,14 +47,17 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
 
 export {
   createAppSlice,
+  createDrawerSlice,
   createCasesSlice,
   createRecoverySlice,
   createPaymentSlice,
+  createPrintQueueSlice,
   createPreviewSlice,
   createPrinterSlice,
   createReceiptSlice,
   createReprintSlice,
   createSaleSlice,
+  createSetupSlice,
   createSupervisorSlice,
   createTenderSlice,
 };

@@ -12,8 +12,16 @@ import type {
   RefundResult,
   Sale,
 } from '../../../shared/domain';
+import type {
+  DrawerResult,
+  PrintSummary,
+  ReprintResult,
+  TestResult,
+} from '../../../shared/api/print';
+import type { GatewayInfo, GatewaySetup } from '../../../shared/api/setup';
+import type { BackupFile, StoreCheck } from '../../../shared/api/store';
 import type { CasesSlice, RecoverySlice } from './recoveryTypes';
-import type { ProfileId } from './slices/printer';
+import type { FontId, ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
@@ -25,6 +33,7 @@ export type Screen =
   | 'done'
   | 'supervisor'
   | 'technician'
+  | 'setup'
   | 'recovery'
   | 'cases';
 
@@ -132,13 +141,13 @@ export interface PrinterSlice {
   techBusy: 'list' | 'test' | 'drawer' | 'configure' | 'report' | null;
   /** printer.configure's refusal of a field (uri, profile), shown under the field. */
   configError: ApiError | null;
-  /** The last test page / drawer kick and how it ended. */
-  testJob: PrintJob | null;
+  /** The last test page / drawer test and how it ended. */
+  testResult: TestResult | null;
   openTechnician(): Promise<void>;
   refreshStatus(): Promise<void>;
   loadLastJob(): Promise<void>;
   findPrinters(): Promise<void>;
-  configurePrinter(uri: string, profile?: ProfileId): Promise<boolean>;
+  configurePrinter(uri: string, profile?: ProfileId, font?: FontId): Promise<boolean>;
   printTest(kind: 'page' | 'drawer'): Promise<void>;
   loadReport(): Promise<void>;
   closeReport(): void;
@@ -160,8 +169,54 @@ export interface ReprintSlice {
   /** The latest print job of the order on the supervisor screen (events keep it current). */
   lookupJob: PrintJob | null;
   reprintBusy: boolean;
+  /** The last reprint's answer: whether the original is still owed (then both will print). */
+  lastReprint: ReprintResult | null;
   reprint(): Promise<void>;
   applyLookupJob(job: PrintJob): void;
+}
+
+/** The header's printer state and receipts owed; the technician's print queue. */
+export interface PrintQueueSlice {
+  printSummary: PrintSummary | null;
+  /** print.queue's jobs while the technician screen shows them. */
+  queueJobs: PrintJob[] | null;
+  /** jobId of a retry or cancel in flight. */
+  queueBusy: string | null;
+  loadSummary(): Promise<void>;
+  applySummary(summary: PrintSummary): void;
+  loadQueue(): Promise<void>;
+  applyQueueJob(job: PrintJob): void;
+  retryJob(jobId: string): Promise<void>;
+  /** Answers whether it was cancelled (the dialog closes then). */
+  cancelJob(jobId: string, reason: string): Promise<boolean>;
+}
+
+/** The drawer opening for the sale on the Done screen. */
+export interface DrawerSlice {
+  drawer: DrawerResult | null;
+  drawerBusy: boolean;
+  applyDrawer(result: DrawerResult): void;
+  loadDrawer(): Promise<void>;
+  /** Only after this sale's drawer failed to open. */
+  retryDrawer(): Promise<void>;
+}
+
+/** F10: the acquirer's details and key (supervisor); the store check and backup (technician). */
+export interface SetupSlice {
+  gatewayInfo: GatewayInfo | null;
+  setupBusy: boolean;
+  /** gateway.configure's refusal, shown under the form. */
+  setupError: ApiError | null;
+  /** Saved: it applies at the next start of the till. */
+  setupSaved: boolean;
+  storeCheck: StoreCheck | null;
+  storeBusy: 'check' | 'backup' | null;
+  lastBackup: BackupFile | null;
+  openSetup(): Promise<void>;
+  saveGateway(input: GatewaySetup): Promise<boolean>;
+  checkStore(): Promise<void>;
+  backupStore(): Promise<void>;
+  closeStoreCheck(): void;
 }
 
 export type { RecoverySlice, CasesSlice, Wizard, WizardStep, WizardFrom } from './recoveryTypes';
@@ -176,4 +231,7 @@ export type All = RecoverySlice &
   SupervisorSlice &
   PrinterSlice &
   PreviewSlice &
-  ReprintSlice;
+  ReprintSlice &
+  PrintQueueSlice &
+  DrawerSlice &
+  SetupSlice;

@@ -10,6 +10,9 @@ export class CheckoutPage {
   readonly sandboxBadge: Locator;
   readonly sandboxPanel: Locator;
   readonly header: Locator;
+  /** The header's printer: state (data-state) and receipts waiting. */
+  readonly printerPill: Locator;
+  readonly receiptsWaiting: Locator;
 
   constructor(readonly page: Page) {
     this.scanInput = page.getByTestId('scan-input');
@@ -20,6 +23,8 @@ export class CheckoutPage {
     this.sandboxBadge = page.locator('.sandbox-badge');
     this.sandboxPanel = page.locator('.sandbox-panel');
     this.header = page.locator('.header-bar');
+    this.printerPill = page.getByTestId('printer-pill');
+    this.receiptsWaiting = page.getByTestId('receipts-waiting');
   }
 
   async open(url: string) {

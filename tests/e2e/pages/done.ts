@@ -22,10 +22,13 @@ export class DonePage {
     await this.title.waitFor({ timeout });
   }
 
+  /** The receipt's job has left the queue: printed, waiting for the printer, or to decide. */
   async waitForPrintEnd(timeout = 20_000) {
     await this.page
       .locator(
-        '[data-testid="print-state"][data-state="PRINTED"], [data-testid="print-state"][data-state="FAILED"]',
+        ['PRINTED', 'FAILED', 'WAITING', 'INTERRUPTED']
+          .map((s) => `[data-testid="print-state"][data-state="${s}"]`)
+          .join(', '),
       )
       .waitFor({ timeout });
   }

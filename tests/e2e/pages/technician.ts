@@ -15,6 +15,8 @@ export class TechnicianPage {
   readonly found: Locator;
   readonly report: Locator;
   readonly reportNote: Locator;
+  readonly queue: Locator;
+  readonly drawerResult: Locator;
 
   constructor(readonly page: Page) {
     this.printer = page.getByTestId('tech-printer');
@@ -30,6 +32,8 @@ export class TechnicianPage {
     this.found = page.getByTestId('tech-found');
     this.report = page.getByTestId('report-text');
     this.reportNote = page.getByTestId('report-note');
+    this.queue = page.locator('[data-testid="print-queue"] tbody tr');
+    this.drawerResult = page.getByTestId('tech-drawer-result');
   }
 
   async open() {
@@ -37,7 +41,7 @@ export class TechnicianPage {
     await this.printer.filter({ hasNotText: '…' }).waitFor();
   }
 
-  /** The last job shown is of `kind` (test, drawer-test, receipt…) and has ended. */
+  /** The last job shown is of `kind` (test, receipt, reprint…) and has ended. */
   async waitForLastJob(kind: string, timeout = 15_000) {
     await this.page
       .locator('.tech-lastjob-head')
@@ -50,6 +54,19 @@ export class TechnicianPage {
     await this.uri.fill(uri);
     if (profile) await this.profileSelect.selectOption(profile);
     await this.save.click();
+  }
+
+  /** The queue's row of a job of this kind and state. */
+  queueRow(kind: string, state: string): Locator {
+    return this.page.locator(
+      `[data-testid="print-queue"] tbody tr[data-kind="${kind}"][data-state="${state}"]`,
+    );
+  }
+
+  async cancelJob(row: Locator, reason: string) {
+    await row.getByTestId('queue-cancel').click();
+    await this.page.getByTestId('cancel-reason').fill(reason);
+    await this.page.getByTestId('cancel-yes').click();
   }
 
   hexCell(row: number, col: number): Locator {

@@ -20,13 +20,18 @@ const value = async (channel: string, body: unknown = {}) => {
 };
 
 beforeAll(async () => {
-  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine.
-  kiosk = await runKiosk(loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0' }), {
-    appRoot: resolve('.'),
-    version: 'test',
-  });
-  api = kioskClient(kiosk.port, kiosk.token);
   second = await startVirtualPrinter();
+  // TILL_PRINTER unset: the built-in virtual printer, as on a newcomer's machine. The second
+  // printer's free port is outside 9100–9109, so it is allowed as an installer would allow it.
+  kiosk = await runKiosk(
+    loadConfig({
+      TILL_DATA_DIR: tmp.dir,
+      TILL_PORT: '0',
+      TILL_PRINTER_PORTS: String(second.port),
+    }),
+    { appRoot: resolve('.'), version: 'test' },
+  );
+  api = kioskClient(kiosk.port, kiosk.token);
 });
 afterAll(async () => {
   await kiosk.close();
@@ -49,8 +54,13 @@ describe('technician tools over the API', () => {
     };
     expect(status).toMatchObject({ known: true, online: true });
     expect(status.words.join(' ')).toMatch(/在线 online/);
-    const job = (await value('printer.test', { drawer: true })) as unknown as { state: string };
-    expect(job.state).toBe('PRINTED');
+    const test = (await value('printer.test', { drawer: true })) as unknown as {
+      job: { state: string };
+      drawer: { ok: boolean; reason: string; command: string };
+    };
+    expect(test.job.state).toBe('PRINTED');
+    // The drawer is tested on its own, as at a sale: never a kick inside the page.
+    expect(test.drawer).toMatchObject({ ok: true, reason: 'test', command: 'ESC p' });
     const last = (await value('printer.lastJob')) as unknown as {
       kind: string;
       rows: { hex: string; meaning: string }[];
@@ -58,10 +68,16 @@ describe('technician tools over the API', () => {
     };
     expect(last.kind).toBe('test');
     expect(last.rows[0]).toMatchObject({ hex: '1b 40' });
-    expect(last.rows.some((r) => /drawer|钱箱/i.test(r.meaning))).toBe(true);
+    expect(last.rows.some((r) => /drawer|钱箱/i.test(r.meaning))).toBe(false);
     expect(last.text).toContain('打印测试');
     const decoded = kiosk.host.virtualPrinter!.jobs.at(-1)!;
-    expect(decoded.drawerKicks).toBe(1);
+    expect(decoded.drawerKicks).toBe(0);
+    expect(kiosk.host.virtualPrinter!.drawerKicks).toHaveLength(1);
+    const only = (await value('printer.test', { drawerOnly: true })) as unknown as {
+      job: null;
+      drawer: { ok: boolean };
+    };
+    expect(only).toMatchObject({ job: null, drawer: { ok: true } });
     expect(decoded.text).toContain('欢迎光临');
   });
 
@@ -73,6 +89,16 @@ describe('technician tools over the API', () => {
       profile: '58mm',
     })) as unknown as { uri: string; profile: string };
     expect(info).toMatchObject({ uri: second.uri, profile: '58mm' });
+    // The printer's Chinese font: what it lacks prints as □ (here: a GB2312-only printer).
+    const gb2312 = (await value('printer.configure', {
+      uri: second.uri,
+      profile: '58mm',
+      font: 'GB2312',
+    })) as unknown as { font: string };
+    expect(gb2312.font).toBe('GB2312');
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'settings.json'), 'utf8'))).toMatchObject({
+      printerFont: 'GB2312',
+    });
     expect(JSON.parse(readFileSync(join(tmp.dir, 'settings.json'), 'utf8'))).toMatchObject({
       printer: second.uri,
       printerProfile: '58mm',
@@ -82,6 +108,8 @@ describe('technician tools over the API', () => {
     const report = (await value('printer.report')) as unknown as { text: string };
     expect(report.text).toContain(second.uri);
     expect(report.text).toMatch(/58/);
+    // A development checkout runs the sandbox: its report says so first, as its receipts do.
+    expect(report.text.split('\n')[0]).toBe('测试小票 · 不作为支付凭证 / SANDBOX');
   });
 
   it('a sale prints on the configured 58 mm printer and the preview is the decoded job', async () => {

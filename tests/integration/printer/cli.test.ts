@@ -42,17 +42,29 @@ describe('printer CLI', () => {
     const end = await cli(['status'], { TILL_PRINTER: printer.uri });
     expect(end.out).toMatch(/缺纸 paper end/);
     expect(end.code).not.toBe(0);
+    // A cover open stops receipts as paper end does: a failure exit too.
+    printer.setFault('cover-open');
+    const cover = await cli(['status', '--printer', printer.uri]);
+    expect(cover.out).toMatch(/纸仓盖打开 cover open/);
+    expect(cover.code).toBe(1);
     printer.setFault('none');
   });
 
-  it('test prints the test page (with the drawer kick) and it is confirmed', async () => {
+  it('test prints the test page, confirmed, then opens the drawer on its own (not in the page)', async () => {
     const r = await cli(['test', '--drawer', '--printer', printer.uri, '--profile', '58mm']);
     expect(r.code).toBe(0);
+    expect(r.out).toMatch(/钱箱 drawer: ESC p 已确认 confirmed/);
     const job = printer.jobs.at(-1)!;
     expect(job.text).toContain('打印测试');
-    expect(job.drawerKicks).toBe(1);
+    expect(job.drawerKicks).toBe(0);
+    expect(printer.drawerKicks).toHaveLength(1);
     expect(job.qrCodes).toHaveLength(1);
     expect(job.barcodes).toEqual(['TILL-TEST-123']);
+    // The 58 mm page keeps its own ruler whole: no line wider than 32 columns, no 42/48 ruler.
+    expect(job.lines).toContain('12345678901234567890123456789012');
+    expect(job.lines.some((l) => l.startsWith('1234567890123456789012345678901234567890'))).toBe(
+      false,
+    );
     writeFileSync(join(tmp.dir, 'job.bin'), printer.rawJobs.at(-1)!);
   });
 

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const SOCAT = '/usr/bin/socat';
-export const hasSocat = existsSync(SOCAT);
+import { SOCAT } from '../../setup/prerequisites';
 
 export interface PtyPair {
   printer: string;

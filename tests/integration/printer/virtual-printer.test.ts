@@ -66,7 +66,7 @@ describe('virtual printer over real TCP', () => {
     const job = printer.jobs[0]!;
     expect(job.text).toContain('农夫山泉矿泉水550ml');
     expect(job.text).toContain('康师傅红烧牛肉面');
-    expect(job.text).toContain('¥8.50');
+    expect(job.text).toContain('￥8.50');
     expect(job).toMatchObject({
       chineseMode: true,
       cuts: 1,
@@ -122,10 +122,74 @@ describe('virtual printer over real TCP', () => {
     expect((await queryStatus(t, 500)).online).toBe(true);
   });
 
-  it('throws PAPER_END on paper end and prints nothing', async () => {
+  it('paper end stops the printer: the job waits in its buffer unconfirmed and prints nothing', async () => {
     printer.setFault('paper-end');
+    expect(await errorCode(sendJob(t, RECEIPT, { confirmTimeoutMs: 500 }))).toBe('NOT_CONFIRMED');
+    expect(printer.jobs).toHaveLength(0);
+    expect(printer.received).toHaveLength(1);
+  });
+
+  it('throws PAPER_END when GS r reports paper end although DLE EOT says ready', async () => {
+    printer.setGsrReport('paper-end');
+    expect((await queryStatus(t, 500)).online).toBe(true);
     expect(await errorCode(sendJob(t, RECEIPT, { confirmTimeoutMs: 1000 }))).toBe('PAPER_END');
     expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('a slow printer answers DLE EOT at once while GS r waits for the paper', async () => {
+    const slow = await startVirtualPrinter({ jobMs: 1200 });
+    const a = openTransport(slow.uri, { timeoutMs: 1000 });
+    const b = openTransport(slow.uri, { timeoutMs: 1000 });
+    await a.open();
+    await b.open();
+    try {
+      const started = Date.now();
+      const job = sendJob(a, RECEIPT, { confirmTimeoutMs: 5000 });
+      await new Promise((r) => setTimeout(r, 200));
+      const asked = Date.now();
+      expect((await queryStatus(b, 500)).online).toBe(true);
+      expect(Date.now() - asked).toBeLessThan(300); // real-time: not behind the buffer
+      await job;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1100);
+      expect(slow.jobs).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+      await slow.close();
+    }
+  });
+
+  it('a printer stopped mid-job keeps what it printed; DLE ENQ 2 drops the rest', async () => {
+    const slow = await startVirtualPrinter({ jobMs: 1000 });
+    const a = openTransport(slow.uri, { timeoutMs: 1000 });
+    await a.open();
+    try {
+      const job = errorCode(sendJob(a, RECEIPT, { confirmTimeoutMs: 900 }));
+      await new Promise((r) => setTimeout(r, 400));
+      slow.setFault('cover-open');
+      expect(await job).toBe('NOT_CONFIRMED');
+      await a.write(Uint8Array.of(0x10, 0x05, 0x02));
+      await expect.poll(() => slow.partials.length).toBe(1);
+      slow.setFault('none');
+      await slow.idle();
+      expect(slow.jobs).toHaveLength(0);
+      expect(slow.partials[0]!.lines.length).toBeGreaterThan(0);
+    } finally {
+      await a.close();
+      await slow.close();
+    }
+  });
+
+  it('ESC p waits in the buffer while stopped; DLE DC4 1 kicks the drawer at once', async () => {
+    printer.setFault('paper-end');
+    await t.write(Uint8Array.of(0x1b, 0x70, 0x00, 0x19, 0xfa));
+    await t.write(Uint8Array.of(0x10, 0x14, 0x01, 0x00, 0x01));
+    await expect.poll(() => printer.drawerKicks.length).toBe(1);
+    expect(printer.drawerKicks[0]!.command).toBe('DLE DC4');
+    printer.setFault('none');
+    await expect.poll(() => printer.drawerKicks.length).toBe(2);
+    expect(printer.drawerKicks[1]!.command).toBe('ESC p');
+    expect(printer.jobs).toHaveLength(0); // a drawer kick is not a printed job
   });
 
   it.each(['cover-open', 'offline', 'hang'] as const)(

@@ -50,9 +50,10 @@ describe('configuration', () => {
   });
 
   it('needs credentials for a real gateway and a valid port', () => {
-    expect(() =>
+    // An acquirer's address without credentials is setup mode, never a quiet fall-back to the sandbox.
+    expect(
       loadConfig({ TILL_DATA_DIR: dirWith(), TILL_GATEWAY: 'https://gw.example' }),
-    ).toThrow(/credentials/);
+    ).toMatchObject({ gatewayMode: 'setup', gatewayReason: expect.stringMatching(/credentials/) });
     expect(() => loadConfig({ TILL_DATA_DIR: dirWith(), TILL_PORT: '70000' })).toThrow(/port/);
     const dir = dirWith(
       JSON.stringify({ gateway: { url: 'https://x.example', terminalSn: 't1', terminalKey: 'k' } }),

@@ -99,9 +99,9 @@ describe('encodeEscPos, checked by decoding', () => {
     expect(job.lines).toContain(txt.find((l) => l.includes('4.00') && !l.includes('合计')));
   });
 
-  it('keeps emoji and Ext-B characters as 4-byte GB18030 that decode back', () => {
-    const bytes = encode({ blocks: [{ kind: 'text', text: '😀𠀀' }] });
-    expect(hex(bytes.slice(4, 12))).toBe('94 39 fc 36 95 32 82 36');
-    expect(decodeEscPos(bytes).lines).toEqual(['😀𠀀']);
+  it('prints emoji and Ext-B (no receipt font has them) as the marker □, A1 F5', () => {
+    const bytes = encode({ blocks: [{ kind: 'text', text: '😀𠀀好' }] });
+    expect(hex(bytes.slice(4))).toBe('a1 f5 a1 f5 ba c3 0a');
+    expect(decodeEscPos(bytes).lines).toEqual(['□□好']);
   });
 });

@@ -19,11 +19,19 @@ const enc = (blocks: Parameters<typeof layoutReceipt>[0]['blocks']) =>
   encodeEscPos(layoutReceipt({ blocks }));
 
 describe('code-page symbols and logos', () => {
-  it('sends ¥ as FS . ESC t 0 9D then FS & again, and decodes it back', () => {
+  it('prints ¥ as full-width ￥ (GB2312 A3 A4), with no code-page switch around the amount', () => {
     const bytes = enc([{ kind: 'text', text: '合计¥5' }]);
-    expect(hex(bytes.slice(4))).toBe('ba cf bc c6 1c 2e 1b 74 00 9d 1c 26 35 0a');
+    expect(hex(bytes.slice(4))).toBe('ba cf bc c6 a3 a4 35 0a');
     const job = decodeEscPos(bytes);
-    expect(job.lines).toEqual(['合计¥5']);
+    expect(job.lines).toEqual(['合计￥5']);
+    expect(job.codePages).toEqual([]);
+  });
+
+  it('sends a symbol GBK fonts lack (½, ß) as FS . ESC t 0 byte, then FS & again', () => {
+    const bytes = enc([{ kind: 'text', text: '合计½' }]);
+    expect(hex(bytes.slice(4))).toBe('ba cf bc c6 1c 2e 1b 74 00 ab 1c 26 0a');
+    const job = decodeEscPos(bytes);
+    expect(job.lines).toEqual(['合计½']);
     expect(job.chineseMode).toBe(true);
   });
 

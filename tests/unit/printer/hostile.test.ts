@@ -47,8 +47,10 @@ describe('hostile item names', () => {
     for (const line of job.lines)
       expect(textWidth(line)).toBeLessThanOrEqual(PROFILES[id]!.columns);
     expect(job.text).toContain('可乐p');
-    expect(job.text).toContain('𠀀𠀁');
-    expect(job.text).toContain('😀');
+    // Outside every receipt font: a marker on paper, never bytes the printer shows as garbage.
+    expect(job.text).not.toContain('𠀀');
+    expect(job.text).not.toContain('😀');
+    expect(job.text).toContain('□□□□');
     expect(job.text).toContain('x?y?');
   });
 

@@ -94,7 +94,8 @@ describe.each(['58mm', '80mm-180dpi', '80mm'])('layout on %s', (id) => {
       ),
     );
     expect(lines[0]).toBe('金条');
-    const lifted = lines.filter((l) => l.trim() === '¥1234567890.00');
+    // ¥ prints as the full-width ￥ every Chinese font has (2 columns, 2 bytes).
+    const lifted = lines.filter((l) => l.trim() === '￥1234567890.00');
     expect(lifted).toHaveLength(2);
     for (const l of lifted) expect(textWidth(l)).toBe(cols);
   });
@@ -103,9 +104,9 @@ describe.each(['58mm', '80mm-180dpi', '80mm'])('layout on %s', (id) => {
     const lines = textLines(
       layoutReceipt({ blocks: [{ kind: 'pair', left: LONG_NAME, right: '¥12.00' }] }, profile),
     );
-    expect(lines[0]!.endsWith(' ¥12.00')).toBe(true);
+    expect(lines[0]!.endsWith(' ￥12.00')).toBe(true);
     expect(textWidth(lines[0]!)).toBe(cols);
-    expect(lines.join('').replace(' ¥12.00', '').replace(/ /g, '')).toBe(LONG_NAME);
+    expect(lines.join('').replace(' ￥12.00', '').replace(/ /g, '')).toBe(LONG_NAME);
   });
 
   it('lays a rule of wide characters to the width it can fill', () => {
@@ -134,11 +135,10 @@ describe('layout details', () => {
     expect(renderText(laid)).toBe(
       [
         ' '.repeat(12) + '欢迎光临', // (32 - 8) / 2
-        '可乐',
-        // columns: qty 5, unit 8, total 8 = 21, flush right in 32
-        ' '.repeat(11) + '    2' + '    3.50' + '    7.00',
-        // ¥ goes out through code page PC437 (1 column; GBK fonts lack it): 4 + 23 + 5 = 32
-        '合计' + ' '.repeat(23) + '¥7.00',
+        // One line per item: the name, then qty 4, unit 8, total 9 = 21 flush right in 32
+        '可乐' + ' '.repeat(7) + '   2' + '    3.50' + '     7.00',
+        // ¥ prints as ￥ (2 columns, in every Chinese font): 4 + 22 + 6 = 32
+        '合计' + ' '.repeat(22) + '￥7.00',
         ' '.repeat(9) + 'https://x.cn/1', // (32 - 14) / 2
         ' '.repeat(13) + 'NO123', // floor((32 - 5) / 2)
         '', // feed 2
@@ -225,7 +225,7 @@ describe('narrow lines', () => {
     expect(laid.lines.map((l) => (l.kind === 'text' ? l.text : ''))).toEqual([
       '合计',
       '金额',
-      '  ¥¥',
+      '￥￥',
     ]);
   });
 });

@@ -96,7 +96,7 @@ describe('receipt', () => {
     }
   });
 
-  it('cash opens the drawer and shows change; a reprint says so and never opens the drawer', () => {
+  it('cash shows change; no receipt carries a drawer kick (the drawer is its own command); a reprint says so', () => {
     const cash = input({
       payments: [
         payment({
@@ -109,7 +109,7 @@ describe('receipt', () => {
       ],
     });
     const job = decodeEscPos(encodeEscPos(layoutReceipt(buildReceiptDoc(cash))));
-    expect(job.drawerKicks).toBe(1);
+    expect(job.drawerKicks).toBe(0);
     expect(job.text).toContain('找零');
     expect(job.text).toContain('7.10');
     expect(job.text).not.toContain('平台订单号');

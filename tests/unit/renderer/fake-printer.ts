@@ -1,3 +1,4 @@
+import type { DrawerResult, PrintSummary, TestResult } from '../../../shared/api/print';
 import type {
   LastJob,
   PaperPreview,
@@ -10,7 +11,8 @@ import type {
  * The fake host's printer side, as electron/services/technician.ts and the print queue behave:
  * one configured printer with a fault the test sets, persisted jobs with their "bytes" (rows
  * as describeBytes gives them) and the paper decoded from them, failures with the printer's
- * Chinese reason, and the print watch's resend of resumable failures once the fault clears.
+ * Chinese reason: a printer that is not ready gets nothing (WAITING) and each waiting job is
+ * sent once when the fault clears; the drawer is its own command, failing when unreachable.
  */
 export type FakeFault = 'none' | 'paper-end' | 'cover-open' | 'offline' | 'unreachable';
 type Line = PaperPreview['lines'][number];
@@ -29,12 +31,14 @@ export const PROFILES = [
 ];
 export const VIRTUAL_URI = 'tcp://127.0.0.1:9100';
 const REASON: Record<Exclude<FakeFault, 'none'>, [string, string]> = {
-  'paper-end': ['PAPER_END', '打印机缺纸，请装入新纸卷后重新打印。'],
-  'cover-open': ['COVER_OPEN', '打印机纸仓盖未关好，请合上盖子后重新打印。'],
-  offline: ['OFFLINE', '打印机处于离线状态，请检查打印机后重新打印。'],
-  unreachable: ['CONNECTION_REFUSED', '打印机拒绝连接，请确认打印机已开机且地址、端口正确。'],
+  'paper-end': ['PAPER_END', '打印机缺纸：装入新纸卷后将自动打印，无需重复操作。'],
+  'cover-open': ['COVER_OPEN', '打印机纸仓盖未关好：合上盖子后将自动打印，无需重复操作。'],
+  offline: ['OFFLINE', '打印机离线：恢复在线后将自动打印，无需重复操作。'],
+  unreachable: [
+    'CONNECTION_REFUSED',
+    '打印机拒绝连接：请确认已开机、地址和端口正确；恢复后将自动打印。',
+  ],
 };
-const RESUMABLE = ['PAPER_END', 'COVER_OPEN', 'OFFLINE', 'CONNECTION_REFUSED'];
 
 const text = (t: string, more: Partial<Line> = {}): Line => ({
   kind: 'text',
@@ -75,6 +79,7 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
   let uri = VIRTUAL_URI;
   let label = `虚拟打印机 virtual (${VIRTUAL_URI})`;
   let profile = '80mm';
+  let font: 'GB2312' | 'GBK' | 'GB18030' = 'GB18030';
   let fault: FakeFault = 'none';
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const at = () => new Date((clock += 1000)).toISOString();
@@ -82,6 +87,9 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
   /** Every job the printer actually printed (as the virtual printer's `jobs`). */
   const paper: { jobId: string; lines: Line[] }[] = [];
   let found: PrinterList = { usb: [], serial: [], problems: [] };
+  const drawers = new Map<string, DrawerResult>();
+  let onSummary: (s: PrintSummary) => void = () => undefined;
+  let onDrawer: (d: DrawerResult) => void = () => undefined;
 
   const set = (s: Stored, state: PrintJob['state'], reason: [string, string] | null = null) => {
     s.job = {
@@ -93,14 +101,54 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
       updatedAt: at(),
     };
     emit(s.job);
+    onSummary(summary());
     return s.job;
   };
-  /** One attempt: SENDING, then PRINTED or FAILED with the printer's reason. */
+  /** One turn: a printer that is not ready gets nothing (WAITING); else SENDING → PRINTED. */
   const send = (s: Stored): PrintJob => {
+    if (fault !== 'none') return set(s, 'WAITING', REASON[fault]);
     set(s, 'SENDING');
-    if (fault !== 'none') return set(s, 'FAILED', REASON[fault]);
     paper.push({ jobId: s.job.jobId, lines: s.lines });
     return set(s, 'PRINTED');
+  };
+  const summary = (): PrintSummary => {
+    const count = (states: PrintJob['state'][]) =>
+      jobs.filter((j) => states.includes(j.job.state)).length;
+    const state =
+      uri === 'none'
+        ? ('none' as const)
+        : fault === 'unreachable'
+          ? ('unreachable' as const)
+          : fault === 'none'
+            ? ('ready' as const)
+            : ('not-ready' as const);
+    return {
+      printer: {
+        state,
+        reasonCode: fault === 'none' ? null : REASON[fault][0],
+        reasonText: fault === 'none' ? null : REASON[fault][1],
+        paperNearEnd: false,
+        checkedAt: at(),
+      },
+      waiting: count(['QUEUED', 'SENDING', 'WAITING']),
+      toDecide: count(['FAILED', 'INTERRUPTED']),
+    };
+  };
+  const kickDrawer = (reason: DrawerResult['reason'], orderId: string | null): DrawerResult => {
+    const ok = fault !== 'unreachable' && uri !== 'none';
+    const d: DrawerResult = {
+      ok,
+      reason,
+      orderId,
+      command: ok ? (fault === 'none' ? 'ESC p' : 'DLE DC4') : null,
+      hex: ok ? (fault === 'none' ? '1b 70 00 19 fa' : '10 14 01 00 01') : null,
+      errorCode: ok ? null : 'CONNECTION_REFUSED',
+      errorText: ok ? null : '打印机拒绝连接，请确认打印机已开机且地址、端口正确。',
+      at: at(),
+    };
+    if (orderId) drawers.set(orderId, d);
+    onDrawer(d);
+    return d;
   };
   const rowsOf = (lines: Line[], drawer: boolean): Row[] => {
     const rows: Row[] = [{ offset: 0, hex: '1b 40', meaning: 'initialise printer' }];
@@ -117,16 +165,19 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
     return rows;
   };
   const enqueue = (orderId: string | null, kind: string, lines: Line[], drawer = false) => {
+    const created = at();
     const s: Stored = {
       job: {
         jobId: `job${next()}`,
         orderId,
+        kind,
         printer: uri,
         state: 'QUEUED',
         reasonCode: null,
         reasonText: null,
         attempts: 0,
-        updatedAt: at(),
+        createdAt: created,
+        updatedAt: created,
       },
       kind,
       lines: [...lines, { ...text(''), kind: 'cut' }],
@@ -173,21 +224,39 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
   };
 
   return {
-    info: () => ({ uri, label, virtual: uri === VIRTUAL_URI, profile, profiles: PROFILES }),
+    info: () => ({ uri, label, virtual: uri === VIRTUAL_URI, profile, font, profiles: PROFILES }),
     status,
     list: () => found,
     /** What printer.list finds next. */
     setFound: (list: PrinterList) => (found = list),
-    test(opts: { drawer?: boolean; drawerOnly?: boolean }): PrintJob {
-      const lines = opts.drawerOnly ? [] : [text('打印测试页 TEST PAGE', { align: 'center' })];
-      return send(
-        enqueue(
-          null,
-          opts.drawerOnly ? 'drawer-test' : 'test',
-          lines,
-          Boolean(opts.drawer || opts.drawerOnly),
-        ),
-      );
+    test(opts: { drawer?: boolean; drawerOnly?: boolean }): TestResult {
+      if (opts.drawerOnly) return { job: null, drawer: kickDrawer('test', null) };
+      const page = send(enqueue(null, 'test', [text('打印测试页 TEST PAGE', { align: 'center' })]));
+      return { job: page, drawer: opts.drawer ? kickDrawer('test', null) : null };
+    },
+    summary,
+    /** Where the fake host sends print.summary and drawer.updated. */
+    listen(summaryTo: (s: PrintSummary) => void, drawerTo: (d: DrawerResult) => void) {
+      onSummary = summaryTo;
+      onDrawer = drawerTo;
+    },
+    kickDrawer,
+    drawerResult: (orderId: string) => drawers.get(orderId) ?? null,
+    /** As the print queue: a job that may have printed goes back to the queue, sent in its turn. */
+    retry(jobId: string): PrintJob | null {
+      const s = byId(jobId);
+      if (!s) return null;
+      if (s.job.state === 'FAILED' || s.job.state === 'INTERRUPTED' || s.job.state === 'WAITING') {
+        if (s.job.state !== 'WAITING') set(s, 'QUEUED');
+        return send(s);
+      }
+      return s.job;
+    },
+    cancel(jobId: string, reason: string): PrintJob | 'NOT_FOUND' | 'BAD_REQUEST' {
+      const s = byId(jobId);
+      if (!s) return 'NOT_FOUND';
+      if (['PRINTED', 'CANCELLED', 'SENDING'].includes(s.job.state)) return 'BAD_REQUEST';
+      return set(s, 'CANCELLED', ['CANCELLED', reason]);
     },
     lastJob(): LastJob {
       const s = jobs.at(-1);
@@ -197,12 +266,17 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
       return { job: s.job, kind: s.kind, size, rows: s.rows, text: body.join('\n') };
     },
     /** null: BAD_REQUEST on that field. */
-    configure(next: string, profileId?: string): 'uri' | 'profile' | null {
+    configure(
+      next: string,
+      profileId?: string,
+      nextFont?: 'GB2312' | 'GBK' | 'GB18030',
+    ): 'uri' | 'profile' | null {
       if (profileId && !PROFILES.some((p) => p.id === profileId)) return 'profile';
       if (!validUri(next)) return 'uri';
       uri = next === 'virtual' ? VIRTUAL_URI : next;
       label = next === 'virtual' ? `虚拟打印机 virtual (${VIRTUAL_URI})` : next;
       if (profileId) profile = profileId;
+      if (nextFont) font = nextFont;
       return null;
     },
     report: () =>
@@ -220,21 +294,22 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
       return s ? { lines: s.lines, png: 'data:image/png;base64,iVBORw0KGgo=', columns } : null;
     },
     latestFor: (orderId: string) => latestFor(orderId)?.job ?? null,
-    /** The print watch: a fault cleared resends every resumable failure, once. */
+    /** The print queue: once the fault clears, every WAITING job is sent, once, in order. */
     setFault(f: FakeFault) {
       fault = f;
+      onSummary(summary());
       if (f !== 'none') return;
-      for (const s of jobs)
-        if (s.job.state === 'FAILED' && RESUMABLE.includes(s.job.reasonCode ?? '')) send(s);
+      for (const s of jobs) if (s.job.state === 'WAITING') send(s);
     },
     /** A job that failed in a way that may have printed (no confirmation, link dropped). */
     failUncertain(jobId: string, code: 'NOT_CONFIRMED' | 'DISCONNECTED' = 'NOT_CONFIRMED') {
       const s = byId(jobId);
       if (!s) throw new Error(`no job ${jobId}`);
       paper.push({ jobId, lines: s.lines }); // it did print: the host cannot know
+      if (s.job.state !== 'SENDING') set(s, 'SENDING');
       return set(s, 'FAILED', [
         code,
-        '未收到打印机的完成确认，小票可能未打印，请查看打印机后决定是否重打。',
+        '未收到打印机的完成确认：小票可能已打印，请查看打印机后决定是否重新打印。',
       ]);
     },
     /** Sets a job's state by hand, as a test scripts the printer (emits print.updated). */
@@ -246,6 +321,12 @@ export function createFakePrinter(emit: (job: PrintJob) => void, next: () => num
     },
     paper,
     jobs: () => jobs.map((s) => s.job),
+    /** The technician's queue: unfinished jobs first, then finished ones. */
+    queue: () => {
+      const open = jobs.filter((s) => !['PRINTED', 'CANCELLED'].includes(s.job.state));
+      const done = jobs.filter((s) => ['PRINTED', 'CANCELLED'].includes(s.job.state));
+      return [...open, ...done.reverse()].map((s) => s.job);
+    },
   };
 }
 export type FakePrinter = ReturnType<typeof createFakePrinter>;

@@ -14,6 +14,7 @@ import type { Result } from '../../../shared/result';
 import { createFakePrinter } from './fake-printer';
 import { createFakeRecovery } from './fake-recovery';
 import { createFakeRefunds } from './fake-refunds';
+import { createFakeSetup } from './fake-setup';
 
 /**
  * A small but real in-memory till host for renderer tests: it keeps a cart, refuses what the
@@ -55,6 +56,16 @@ type Used =
   | 'printer.lastJob'
   | 'printer.configure'
   | 'printer.report'
+  | 'print.summary'
+  | 'print.queue'
+  | 'print.cancel'
+  | 'drawer.open'
+  | 'drawer.retry'
+  | 'drawer.result'
+  | 'gateway.info'
+  | 'gateway.configure'
+  | 'store.check'
+  | 'store.backup'
   | 'order.lookup'
   | 'order.sync'
   | 'order.timeline'
@@ -67,7 +78,10 @@ type Used =
   | 'recovery.note'
   | 'recovery.printerCheck';
 
-export function createFakeTill(sandbox = true) {
+export function createFakeTill(
+  sandbox = true,
+  mode: 'live' | 'sandbox' | 'setup' = sandbox ? 'sandbox' : 'live',
+) {
   let seq = 0;
   const listeners = new Map<EventName, Set<(p: never) => void>>();
   const emit = <E extends EventName>(e: E, p: EventPayload<E>) => {
@@ -89,11 +103,16 @@ export function createFakeTill(sandbox = true) {
   const orders = new Map<string, Sale>([[sale.orderId, sale]]);
   const cancelRequested = new Set<string>();
   const refunds = createFakeRefunds();
+  const setup = createFakeSetup(mode);
   const calls: string[] = [];
   const reprints: string[] = [];
   const printer = createFakePrinter(
     (job) => emit('print.updated', job),
     () => ++seq,
+  );
+  printer.listen(
+    (summary) => emit('print.summary', summary),
+    (result) => emit('drawer.updated', result),
   );
 
   const FINAL: readonly PaymentState[] = ['PAID', 'FAILED', 'REVERSED'];
@@ -150,11 +169,13 @@ export function createFakeTill(sandbox = true) {
   ): PrintJob => ({
     jobId: `J-${orderId}`,
     orderId,
+    kind: 'receipt',
     printer: 'tcp://127.0.0.1:9100',
     state,
     reasonCode: reasonText ? 'PRINTER' : null,
     reasonText,
     attempts: 1,
+    createdAt: now(),
     updatedAt: now(),
   });
 
@@ -212,6 +233,7 @@ export function createFakeTill(sandbox = true) {
         txtPath: '/tmp/print.txt',
         createdAt: now(),
         printJob: job,
+        jobs: [job],
       });
       if (sale.orderId === p.orderId) {
         sale = newSale();
@@ -247,7 +269,10 @@ export function createFakeTill(sandbox = true) {
     };
     payments.set(id, p);
     settleOrder(sale.orderId);
-    return method === 'CASH' ? advance(id, 'PAID') : advance(id, 'PENDING');
+    if (method !== 'CASH') return advance(id, 'PENDING');
+    const paid = advance(id, 'PAID');
+    printer.kickDrawer('sale', paid.orderId); // the cash is taken: the drawer, on its own
+    return paid;
   }
 
   /** The engine's reversal after a cancel (or a timeout): REVERSING, then how it ended. */
@@ -260,10 +285,12 @@ export function createFakeTill(sandbox = true) {
     return advance(paymentId, 'REVERSED', '交易已撤销，顾客未被扣款。', code);
   }
 
-  /** As the host's receipt service: the receipt with its order's latest print job. */
+  /** As the host's receipt service: the original's job, and every job of the order. */
   const receiptOf = (orderId: string): Receipt | null => {
     const r = receipts.get(orderId);
-    return r ? { ...r, printJob: printer.latestFor(orderId) ?? r.printJob } : null;
+    if (!r) return null;
+    const jobs = printer.jobs().filter((j) => j.orderId === orderId);
+    return { ...r, printJob: jobs.find((j) => j.kind === 'receipt') ?? r.printJob, jobs };
   };
   const detail = (orderId: string) => {
     const order = orders.get(orderId);
@@ -306,6 +333,8 @@ export function createFakeTill(sandbox = true) {
         version: '0.1.0',
         gateway: 'sandbox',
         sandbox,
+        mode,
+        modeReason: setup.info().reason,
         printer: 'tcp://127.0.0.1:9100',
         dataDir: '/tmp/till',
         sandboxCodes: [
@@ -319,6 +348,13 @@ export function createFakeTill(sandbox = true) {
         ],
       }),
     'sale.current': () => ok(sale),
+    'gateway.info': () => ok(setup.info()),
+    'gateway.configure': (input) => {
+      const r = setup.configure(input);
+      return r ? ok(r) : no('BAD_REQUEST', input.protocol === 'upay' ? 'terminalKey' : 'apiKey');
+    },
+    'store.check': () => ok(setup.check()),
+    'store.backup': () => ok(setup.backup()),
     'sale.scan': ({ barcode }) => {
       const product = CATALOGUE.find((p) => p.barcode === barcode);
       if (!product) return no('UNKNOWN_BARCODE', 'barcode');
@@ -352,6 +388,7 @@ export function createFakeTill(sandbox = true) {
     'sale.removeLine': ({ lineNo }) => implemented['sale.setQty']({ lineNo, qty: 0 }),
     'sale.clear': () => (editable() ? ok(touch([])) : no('SALE_LOCKED')),
     'pay.start': (input) => {
+      if (mode === 'setup') return no('NOT_CONFIGURED'); // as electron/api/setupGuard.ts
       if (sale.lines.length === 0) return no('EMPTY_CART');
       const due = dueOf(sale.orderId);
       if (ofOrder(sale.orderId).some((p) => !FINAL.includes(p.state)) || due <= 0)
@@ -407,25 +444,40 @@ export function createFakeTill(sandbox = true) {
       }));
       const mark = { ...lines[0]!, text: '重打印 REPRINT', bold: true, align: 'center' as const };
       reprints.push(orderId);
-      return ok(printer.send(printer.enqueue(orderId, 'reprint', [mark, ...lines])));
+      const original = receiptOf(orderId)?.printJob ?? null;
+      const pending =
+        original !== null && ['QUEUED', 'SENDING', 'WAITING'].includes(original.state);
+      const job = printer.send(printer.enqueue(orderId, 'reprint', [mark, ...lines]));
+      return ok({ job, original, originalPending: pending });
     },
     'receipt.preview': ({ orderId }) => {
       const paper = printer.preview(orderId);
       return paper ? ok(paper) : no('NOT_FOUND', 'orderId');
     },
     'print.retry': ({ jobId }) => {
-      const s = printer.byId(jobId);
-      if (!s) return no('NOT_FOUND', 'jobId');
-      if (s.job.state === 'PRINTED' || s.job.state === 'SENDING') return ok(s.job);
-      return ok(printer.send(s));
+      const job = printer.retry(jobId);
+      return job ? ok(job) : no('NOT_FOUND', 'jobId');
     },
+    'print.summary': () => ok(printer.summary()),
+    'print.queue': () => ok({ jobs: printer.queue(), summary: printer.summary() }),
+    'print.cancel': ({ jobId, reason }) => {
+      const r = printer.cancel(jobId, reason);
+      return typeof r === 'string' ? no(r, 'jobId') : ok(r);
+    },
+    'drawer.open': () => ok(printer.kickDrawer('no-sale', null)),
+    'drawer.retry': ({ orderId }) => {
+      const last = printer.drawerResult(orderId);
+      if (!last || last.ok) return no('BAD_REQUEST', 'orderId');
+      return ok(printer.kickDrawer('retry', orderId));
+    },
+    'drawer.result': ({ orderId }) => ok(printer.drawerResult(orderId)),
     'printer.info': () => ok(printer.info()),
     'printer.list': () => ok(printer.list()),
     'printer.status': () => ok(printer.status()),
     'printer.test': (opts) => ok(printer.test(opts)),
     'printer.lastJob': () => ok(printer.lastJob()),
-    'printer.configure': ({ uri, profile }) => {
-      const refused = printer.configure(uri.trim(), profile);
+    'printer.configure': ({ uri, profile, font }) => {
+      const refused = printer.configure(uri.trim(), profile, font);
       return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
     },
     'printer.report': () => ok({ text: printer.report() }),

@@ -182,4 +182,23 @@ describe('kiosk events', () => {
     offPay();
     expect(source.closed).toBe(true);
   });
+
+  it('reloads from the host when the stream reconnects, not when it first opens', () => {
+    FakeEventSource.opened = [];
+    let reloads = 0;
+    const api = createKioskApi({
+      baseUrl: base,
+      token: TOKEN,
+      openEvents: (url) => new FakeEventSource(url),
+      onReconnect: () => (reloads += 1),
+    });
+    api.on('sale.updated', () => undefined);
+    const source = FakeEventSource.opened[0]!;
+    source.dispatch('open', '');
+    expect(reloads).toBe(0);
+    source.dispatch('error', ''); // the host went away; EventSource retries by itself
+    source.dispatch('open', '');
+    source.dispatch('open', '');
+    expect(reloads).toBe(2);
+  });
 });

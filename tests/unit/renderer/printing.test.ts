@@ -34,7 +34,7 @@ describe('print failures on the Done screen', () => {
     till.printer.setFault('paper-end');
     till.printer.send(till.printer.byId(job.jobId)!);
     await flush();
-    expect(s().printJob).toMatchObject({ state: 'FAILED', reasonCode: 'PAPER_END' });
+    expect(s().printJob).toMatchObject({ state: 'WAITING', reasonCode: 'PAPER_END' });
     expect(willResume(s().printJob)).toBe(true);
     await s().retryPrint(); // the host resends it: the cashier must not make a second copy
     expect(till.calls).not.toContain('print.retry');
@@ -44,7 +44,7 @@ describe('print failures on the Done screen', () => {
     expect(till.printer.paper.filter((p) => p.jobId === job.jobId)).toHaveLength(1);
   });
 
-  it('keeps polling the receipt while a resumable failure waits (events can be lost)', async () => {
+  it('keeps polling the receipt while a job waits for the printer (events can be lost)', async () => {
     const { job } = await paid();
     till.printer.setFault('cover-open');
     till.printer.send(till.printer.byId(job.jobId)!);

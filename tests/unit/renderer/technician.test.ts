@@ -26,23 +26,27 @@ describe('technician screen state (F9)', () => {
     expect(s().lastJob).toEqual({ job: null, kind: null, size: 0, rows: [], text: '' });
   });
 
-  it('prints a test page and a drawer kick; the last job shows their bytes', async () => {
+  it('prints a test page (a job) and tests the drawer on its own (no job, no paper)', async () => {
     await s().printTest('page');
-    expect(s().testJob).toMatchObject({ state: 'PRINTED', orderId: null });
+    expect(s().testResult?.job).toMatchObject({ state: 'PRINTED', orderId: null, kind: 'test' });
     expect(s().lastJob?.kind).toBe('test');
     expect(s().lastJob?.rows[0]).toMatchObject({ offset: 0, hex: '1b 40' });
     expect(s().lastJob?.rows.some((r) => /drawer/.test(r.meaning))).toBe(false);
     await s().printTest('drawer');
-    expect(s().lastJob?.kind).toBe('drawer-test');
-    expect(s().lastJob?.rows.some((r) => /drawer/.test(r.meaning))).toBe(true);
-    expect(till.printer.paper).toHaveLength(2);
+    expect(s().testResult).toMatchObject({
+      job: null,
+      drawer: { ok: true, reason: 'test', command: 'ESC p' },
+    });
+    expect(s().lastJob?.kind).toBe('test');
+    expect(till.printer.paper).toHaveLength(1);
     expect(s().techBusy).toBeNull();
+    expect(s().queueJobs?.map((j) => j.kind)).toEqual(['test']);
   });
 
-  it('reports a test page the printer refused, with its reason', async () => {
+  it('a test page on a printer out of paper waits for it, with its reason', async () => {
     till.printer.setFault('paper-end');
     await s().printTest('page');
-    expect(s().testJob).toMatchObject({ state: 'FAILED', reasonCode: 'PAPER_END' });
+    expect(s().testResult?.job).toMatchObject({ state: 'WAITING', reasonCode: 'PAPER_END' });
     expect(s().printerStatus).toMatchObject({ known: true, paperEnd: true });
     expect(till.printer.paper).toHaveLength(0);
   });

@@ -127,15 +127,17 @@ export function PrinterStep({ wizard }: { wizard: Wizard }) {
           </div>
           {job ? (
             <p
-              className={`rc-verdict ${job.state === 'PRINTED' ? 'ok' : 'bad'}`}
+              className={`rc-verdict ${job.state === 'PRINTED' ? 'ok' : ['QUEUED', 'SENDING', 'WAITING'].includes(job.state) ? '' : 'bad'}`}
               data-testid="rc-reprint"
               data-state={job.state}
             >
               {job.state === 'PRINTED'
                 ? t('recovery.reprinted')
-                : job.state === 'FAILED'
+                : ['FAILED', 'INTERRUPTED', 'CANCELLED'].includes(job.state)
                   ? `${t('recovery.reprintFailed')}${printReasonFor(job, i18n.language) ?? ''}`
-                  : t('recovery.reprinting')}
+                  : wizard.originalPending
+                    ? t('recovery.reprintAfterOriginal')
+                    : t('recovery.reprinting')}
             </p>
           ) : null}
           <div className="rc-actions">

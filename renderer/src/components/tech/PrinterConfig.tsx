@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isProfileId } from '../../state/slices/printer';
+import { FONT_IDS, isFontId, isProfileId } from '../../state/slices/printer';
 import { useActions, useTill } from '../../state/react';
 
 /** URI + paper profile + 保存 (printer.configure); a refused URI is shown under the field. */
@@ -17,10 +17,14 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
   const busy = useTill((s) => s.techBusy === 'configure');
   const { configurePrinter, clearConfigError } = useActions();
   const [profile, setProfile] = useState<string>('');
+  const [font, setFont] = useState<string>('');
   const chosen = profile || info?.profile || '';
+  const chosenFont = font || info?.font || '';
   const save = async () => {
-    if (await configurePrinter(uri, isProfileId(chosen) ? chosen : undefined)) {
+    const p = isProfileId(chosen) ? chosen : undefined;
+    if (await configurePrinter(uri, p, isFontId(chosenFont) ? chosenFont : undefined)) {
       setProfile('');
+      setFont('');
       onSaved();
     }
   };
@@ -65,6 +69,21 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
           ))}
         </select>
       </label>
+      <label className="tech-field tech-font">
+        <span>{t('tech.font')}</span>
+        <select
+          className="tech-input"
+          value={chosenFont}
+          onChange={(e) => setFont(e.target.value)}
+          data-testid="tech-font"
+        >
+          {FONT_IDS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
       <button
         type="submit"
         className="btn btn-primary tech-save"
@@ -78,7 +97,9 @@ export function PrinterConfig({ uri, onUri, onSaved }: Props) {
       </div>
       {configError ? (
         <div className="field-error" role="alert" data-testid="tech-uri-error">
-          {uriError ? t('tech.uriError') : configError.messageZh}
+          {uriError && configError.code !== 'PRINTER_REFUSED'
+            ? t('tech.uriError')
+            : configError.messageZh}
           <span className="field-error-code">
             {configError.field}: {configError.message}
           </span>

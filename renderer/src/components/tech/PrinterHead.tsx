@@ -8,7 +8,7 @@ export function PrinterHead() {
   const { t } = useTranslation();
   const info = useTill((s) => s.printerInfo);
   const status = useTill((s) => s.printerStatus);
-  const testJob = useTill((s) => s.testJob);
+  const test = useTill((s) => s.testResult);
   const profile = info?.profiles.find((p) => p.id === info.profile);
   return (
     <div className="tech-head">
@@ -21,12 +21,26 @@ export function PrinterHead() {
         <dt>{t('tech.profile')}</dt>
         <dd data-testid="tech-current-profile">
           {profile ? `${profile.name}（${profile.columns}）` : (info?.profile ?? '…')}
+          {info ? ` · ${t('tech.font')} ${info.font}` : null}
         </dd>
-        {testJob ? (
+        {test?.job ? (
           <>
             <dt>{t('tech.testResult')}</dt>
             <dd data-testid="tech-test-result">
-              <PrintStatus job={testJob} />
+              <PrintStatus job={test.job} />
+            </dd>
+          </>
+        ) : null}
+        {test?.drawer ? (
+          <>
+            <dt>{t('drawer.test')}</dt>
+            <dd data-testid="tech-drawer-result" data-ok={String(test.drawer.ok)}>
+              {test.drawer.ok
+                ? `${t('drawer.opened')} · ${test.drawer.command ?? ''} ${test.drawer.hex ?? ''}`
+                : (test.drawer.errorText ?? t('drawer.failed'))}
+              {test.drawer.command === 'DLE DC4' ? (
+                <div className="tech-soft">{t('drawer.realtime')}</div>
+              ) : null}
             </dd>
           </>
         ) : null}

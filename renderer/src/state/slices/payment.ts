@@ -47,7 +47,7 @@ export const createPaymentSlice =
         await get().loadSale();
       } else if (get().screen !== 'done') {
         set({ screen: 'done' });
-        await get().loadReceipt();
+        await Promise.all([get().loadReceipt(), get().loadDrawer()]);
       }
     };
     const start = async (input: Input<'pay.start'>): Promise<boolean> => {
@@ -65,6 +65,7 @@ export const createPaymentSlice =
         error: null,
         receipt: null,
         printJob: null,
+        drawer: null,
         canceling: null,
         payment: keepPrev ? prev : r.value,
       });

@@ -7,6 +7,10 @@ export type ProfileId = NonNullable<Input<'printer.configure'>['profile']>;
 export const PROFILE_IDS = ['58mm', '80mm-180dpi', '80mm'] as const satisfies readonly ProfileId[];
 export const isProfileId = (id: string): id is ProfileId =>
   (PROFILE_IDS as readonly string[]).includes(id);
+export type FontId = NonNullable<Input<'printer.configure'>['font']>;
+/** The Chinese fonts a printer may have (the contract's enum). */
+export const FONT_IDS = ['GB2312', 'GBK', 'GB18030'] as const satisfies readonly FontId[];
+export const isFontId = (id: string): id is FontId => (FONT_IDS as readonly string[]).includes(id);
 
 /** F9: the technician's printer tools. One request of each kind at a time. */
 export const createPrinterSlice =
@@ -33,13 +37,13 @@ export const createPrinterSlice =
       setupReport: null,
       techBusy: null,
       configError: null,
-      testJob: null,
+      testResult: null,
       async openTechnician() {
         set({ configError: null, setupReport: null });
         const r = await api['printer.info']({});
         if (r.ok) set({ printerInfo: r.value });
         else set({ error: r.error });
-        await Promise.all([get().refreshStatus(), get().loadLastJob()]);
+        await Promise.all([get().refreshStatus(), get().loadLastJob(), get().loadQueue()]);
       },
       async refreshStatus() {
         const r = await api['printer.status']({});
@@ -58,11 +62,12 @@ export const createPrinterSlice =
           else set({ error: r.error });
         });
       },
-      async configurePrinter(uri, profile) {
+      async configurePrinter(uri, profile, font) {
         const done = await busyWith('configure', async () => {
           const r = await api['printer.configure']({
             uri: uri.trim(),
             ...(profile ? { profile } : {}),
+            ...(font ? { font } : {}),
           });
           if (!r.ok) {
             // A refused field is shown under that field; anything else in the banner.
@@ -79,10 +84,10 @@ export const createPrinterSlice =
       async printTest(kind) {
         await busyWith(kind === 'page' ? 'test' : 'drawer', async () => {
           const r = await api['printer.test'](kind === 'page' ? {} : { drawerOnly: true });
-          if (r.ok) set({ testJob: r.value });
+          if (r.ok) set({ testResult: r.value });
           else set({ error: r.error });
         });
-        await Promise.all([get().loadLastJob(), get().refreshStatus()]);
+        await Promise.all([get().loadLastJob(), get().refreshStatus(), get().loadQueue()]);
       },
       async loadReport() {
         await busyWith('report', async () => {

@@ -30,7 +30,8 @@ export const createReceiptSlice =
     },
     applyPrintJob(job) {
       const orderId = get().payment?.orderId;
-      if (!orderId || job.orderId !== orderId) return;
+      // The Done screen follows the sale's original receipt, never a reprint's job.
+      if (!orderId || job.orderId !== orderId || job.kind !== 'receipt') return;
       set({ printJob: newer(get().printJob, job) });
       if (!get().receipt) void get().loadReceipt();
     },
@@ -50,6 +51,7 @@ export const createReceiptSlice =
         // The sale on screen is done (paid or parked): never shown again while the next loads.
         sale: null,
         retrying: false,
+        drawer: null,
         payment: null,
         canceling: null,
         receipt: null,

@@ -12,6 +12,8 @@ export interface RecoveryOptions {
   syncEveryMs?: number;
 }
 
+const FINAL_PRINT: readonly string[] = ['PRINTED', 'FAILED', 'INTERRUPTED', 'CANCELLED'];
+
 const latestWallet = (payments: readonly Payment[]): Payment | null =>
   [...payments].reverse().find((p) => p.method !== 'CASH') ?? null;
 
@@ -27,6 +29,7 @@ const blank = (from: WizardFrom, orderId: string | null, paymentId: string | nul
   retry: null,
   printer: null,
   reprintJob: null,
+  originalPending: false,
   recorded: null,
   busy: false,
 });
@@ -50,6 +53,7 @@ export const createRecoverySlice =
     const every = o.syncEveryMs ?? 5_000;
     /** Bumped when the wizard closes or restarts: a retry loop from before stops. */
     let run = 0;
+    const notedJobs = new Set<string>();
     const w = (): Wizard | null => get().wizard;
     const patch = (p: Partial<Wizard>) => {
       const cur = w();
@@ -273,14 +277,21 @@ export const createRecoverySlice =
           set({ error: r.error });
           return;
         }
-        get().applyWizardJob(r.value);
-        await note('reprint', r.value.state);
+        // The copy is its own job; events carry it to PRINTED (after the original, if owed).
+        patch({ reprintJob: r.value.job, originalPending: r.value.originalPending });
+        get().applyWizardJob(r.value.job);
       },
       applyWizardJob(job) {
         const cur = w();
         // Only news about the reprint on screen (events and the answer race: keep the newer).
-        if (cur?.reprintJob && job.jobId !== cur.reprintJob.jobId) return;
-        if (cur) patch({ reprintJob: newer(cur.reprintJob, job) });
+        if (!cur?.reprintJob || job.jobId !== cur.reprintJob.jobId) return;
+        const next = newer(cur.reprintJob, job);
+        patch({ reprintJob: next });
+        // How the copy ended goes on the timeline, once.
+        if (next && FINAL_PRINT.includes(next.state) && !notedJobs.has(next.jobId)) {
+          notedJobs.add(next.jobId);
+          void note('reprint', next.state);
+        }
       },
       async payAgain() {
         const cur = w();

@@ -9,6 +9,7 @@ export const createReprintSlice =
   (set, get) => ({
     lookupJob: null,
     reprintBusy: false,
+    lastReprint: null,
     async reprint() {
       const orderId = get().lookup?.sale.orderId;
       if (!orderId || !get().lookup?.receipt || get().reprintBusy) return;
@@ -16,10 +17,23 @@ export const createReprintSlice =
       const r = await api['receipt.reprint']({ orderId });
       set({ reprintBusy: false });
       if (!r.ok) set({ error: r.error });
-      else get().applyLookupJob(r.value);
+      else {
+        set({ lastReprint: r.value });
+        get().applyLookupJob(r.value.job);
+      }
     },
     applyLookupJob(job) {
-      if (!job.orderId || get().lookup?.sale.orderId !== job.orderId) return;
+      const lookup = get().lookup;
+      if (!job.orderId || lookup?.sale.orderId !== job.orderId) return;
       set({ lookupJob: newer(get().lookupJob, job) });
+      const receipt = lookup.receipt;
+      if (!receipt) return;
+      // The order shows every job (the original and each reprint), each in its latest state.
+      const known = receipt.jobs.some((j) => j.jobId === job.jobId);
+      const jobs = known
+        ? receipt.jobs.map((j) => (j.jobId === job.jobId ? (newer(j, job) ?? j) : j))
+        : [...receipt.jobs, job];
+      const printJob = job.kind === 'receipt' ? newer(receipt.printJob, job) : receipt.printJob;
+      set({ lookup: { ...lookup, receipt: { ...receipt, jobs, printJob } } });
     },
   });

@@ -36,7 +36,8 @@ export const createSupervisorSlice =
       const same = get().lookup?.sale.orderId === r.value.sale.orderId;
       set({
         lookup: r.value,
-        lookupJob: r.value.receipt?.printJob ?? null,
+        lookupJob: r.value.receipt?.jobs.at(-1) ?? r.value.receipt?.printJob ?? null,
+        lastReprint: null,
         error: null,
         refund: null,
         // What the host knows (earlier refunds too) plus this session's answers.

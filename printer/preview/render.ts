@@ -1,9 +1,9 @@
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { decodeEscPos, type DecodedJob } from '../../escpos/decode';
-import type { PaperItem } from '../../escpos/paper';
-import type { PrinterProfile } from '../../profiles';
-import { charWidth } from '../../text/width';
+import { decodeEscPos, type DecodedJob } from '../escpos/decode';
+import type { PaperItem } from '../escpos/paper';
+import type { PrinterProfile } from '../profiles';
+import { charWidth } from '../text/width';
 import { Page } from './canvas';
 import { code128Modules } from './code128';
 
