@@ -20,6 +20,7 @@ for (const [title, file] of [
     './printer/receipt',
   ],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
+  ['[5] Recovery: a voucher number looked up in a store of 100,000 orders', './recovery'],
 ] as const) {
   if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;
   console.log(`\n${title}`);

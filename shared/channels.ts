@@ -57,6 +57,18 @@ export const CHANNELS = [
   'gateway.configure',
   'store.check',
   'store.backup',
+  // Recovery flow (issue 7): shared/api/recovery.ts.
+  'order.lookup',
+  'order.sync',
+  'order.timeline',
+  'order.attachPayment',
+  'sale.park',
+  'case.list',
+  'case.record',
+  'case.recordUnmatched',
+  'case.resolve',
+  'recovery.note',
+  'recovery.printerCheck',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -68,6 +80,7 @@ export const EVENTS = [
   'shift.updated',
   'print.summary',
   'drawer.updated',
+  'case.updated',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

@@ -6,6 +6,7 @@ import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
 import { printerContract } from './api/printer';
+import { CaseCountSchema, recoveryContract } from './api/recovery';
 import { saleContract } from './api/sale';
 import { searchContract } from './api/search';
 import { shiftContract, ShiftSchema } from './api/shift';
@@ -35,6 +36,7 @@ export const contract = {
   ...printContract,
   ...setupContract,
   ...storeContract,
+  ...recoveryContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -45,6 +47,7 @@ export const events = {
   'shift.updated': ShiftSchema.nullable(),
   'print.summary': PrintSummarySchema,
   'drawer.updated': DrawerResultSchema,
+  'case.updated': CaseCountSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

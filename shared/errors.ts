@@ -26,6 +26,45 @@ export const ERRORS = {
     '退款金额超过该订单的可退金额。',
   ],
   GATEWAY: ['The payment gateway could not be reached.', '无法连接支付网关。'],
+  // Recovery flow (issue 7).
+  BAD_NUMBER: [
+    'That is not an order number: type or scan the number on the receipt or the voucher (digits and letters).',
+    '号码格式不正确：请输入或扫描小票、付款凭证上的订单号（数字和字母）。',
+  ],
+  LOOKUP_NOT_FOUND: [
+    "Found neither on this till nor at the payment platform: check the number (the receipt's merchant order no., or the 商户单号 on the customer's voucher).",
+    '本机和支付平台都没有找到这个号码：请核对号码（小票上的商户订单号，或顾客付款凭证上的商户单号）。',
+  ],
+  LOOKUP_THIRD_PARTY: [
+    "That is a WeChat/Alipay transaction no.: the platform can be asked by it only once it has received the channel's success. Search by the 商户单号 on the voucher instead.",
+    '这是第三方订单号（微信交易单号 / 支付宝订单号）：支付平台收到渠道的支付成功结果后才能用它查询。请改用凭证上的商户单号查询。',
+  ],
+  LOOKUP_GATEWAY_DOWN: [
+    'The payment platform did not answer, and this till has no record of that number: try again in a moment.',
+    '支付平台无应答，本机也没有这个号码的记录：请稍后再查询。',
+  ],
+  NOT_A_WALLET_PAYMENT: ['A cash payment has nothing to sync.', '现金付款无需同步。'],
+  NOT_PAID_AT_GATEWAY: [
+    'The payment platform does not show that order as paid.',
+    '支付平台显示该订单未支付。',
+  ],
+  AMOUNT_MISMATCH: [
+    'The amount paid at the platform is not what this sale still owes: record it as an unmatched payment to refund instead.',
+    '平台上的支付金额与本单待付金额不一致，不能关联：请改为记录无主支付待退款。',
+  ],
+  ALREADY_RECORDED: [
+    'That payment is already recorded on this till.',
+    '该笔支付已在本机记录，不能重复关联或登记。',
+  ],
+  CASE_NOT_CLOSABLE: [
+    'The payment platform has not confirmed that nothing was taken: query again, or refund what was paid first.',
+    '支付平台尚未确认未扣款：请先重新查询，或先退还已付款项。',
+  ],
+  CASE_RESOLVED: ['This case is already resolved.', '该异常单已处理完毕。'],
+  NOTHING_TO_PARK: [
+    'Only a sale with part of it paid is parked here.',
+    '只有已部分付款的订单可以在此挂起。',
+  ],
   PRINTER: ['The printer did not print.', '打印机未能打印。'],
   FORBIDDEN: ['You may not do this.', '无权进行此操作。'],
   SETUP_REQUIRED: [

@@ -1,9 +1,10 @@
 import { WECHAT_SCHEDULE } from '../../electron/gateway/schedules';
-import type {
-  GatewayAnswer,
-  GatewaySchedule,
-  OrderRef,
-  PaymentGateway,
+import {
+  refValue,
+  type GatewayAnswer,
+  type GatewaySchedule,
+  type OrderRef,
+  type PaymentGateway,
 } from '../../electron/gateway/types';
 import {
   mapMicropay,
@@ -31,11 +32,12 @@ export function createBenchGateway(
   schedule: GatewaySchedule = WECHAT_SCHEDULE,
 ): PaymentGateway & { indexOf: Map<string, number> } {
   const indexOf = new Map<string, number>();
+  // Named as the real adapters name them (HTTP_<status>, NETWORK_TIMEOUT).
   const unknown = (fault: Fault): GatewayAnswer => ({
     outcome: 'UNKNOWN',
-    errorCode: fault === 'http-5xx' ? 'HTTP_5XX' : 'NETWORK_TIMEOUT',
+    errorCode: fault === 'http-5xx' ? 'HTTP_500' : 'NETWORK_TIMEOUT',
   });
-  const orderNo = (ref: OrderRef): string => ('clientSn' in ref ? ref.clientSn : ref.sn);
+  const orderNo = (ref: OrderRef): string => refValue(ref);
   const indexFor = (ref: OrderRef): number => {
     const i = indexOf.get(orderNo(ref));
     if (i === undefined) throw new Error(`bench gateway: unknown order ${orderNo(ref)}`);
@@ -45,6 +47,7 @@ export function createBenchGateway(
     name: 'bench-wechat',
     sandbox: true,
     schedule,
+    queryKeys: ['clientSn'],
     indexOf,
     async pay(req) {
       const index = indexOfAuthCode(req.authCode);

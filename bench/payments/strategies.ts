@@ -81,7 +81,6 @@ export async function runOurs(
     engine,
     refunds,
     clock,
-    query: (clientSn) => gateway.query({ clientSn }),
     onError,
   });
   const paymentIds: string[] = [];

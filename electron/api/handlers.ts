@@ -1,11 +1,12 @@
 import type { Channel } from '../../shared/channels';
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { AppInfo, PaperPreview } from '../../shared/domain';
+import type { AppInfo, OrderDetail, PaperPreview } from '../../shared/domain';
 import type { PaymentEngine } from '../payments/engine';
 import type { RefundService } from '../payments/refunds';
 import type { Drawer } from '../receipts/drawer';
 import type { PrintQueue } from '../receipts/printQueue';
 import type { ReceiptService } from '../receipts/service';
+import type { Recovery } from '../recovery';
 import type { SaleService } from '../services/sale';
 import type { GatewaySetupService } from '../services/gatewaySetup';
 import type { StoreTools } from '../services/storeTools';
@@ -22,6 +23,7 @@ import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
 import { printHandlers } from './handlers/print';
 import { printerHandlers } from './handlers/printer';
+import { recoveryHandlers } from './handlers/recovery';
 import { saleHandlers } from './handlers/sale';
 import { searchHandlers } from './handlers/search';
 import { setupHandlers } from './handlers/setup';
@@ -53,6 +55,9 @@ export interface HandlerDeps {
   shifts: ShiftService;
   reports: ReportService;
   clock: Clock;
+  recovery: Recovery;
+  /** The order as order.get shows it. */
+  detail: (orderId: string) => OrderDetail;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -69,5 +74,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...auditHandlers(d),
     ...searchHandlers(d),
     ...shiftHandlers(d),
+    ...recoveryHandlers(d),
   };
 }

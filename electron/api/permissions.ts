@@ -78,6 +78,19 @@ export const PERMISSIONS: { [C in Channel]: Rule<C> } = {
   'store.check': PRINTER_SETUP,
   'store.backup': PRINTER_SETUP,
 
+  /** The recovery wizard (收银异常处理) is the cashier's; settling money is a supervisor's. */
+  'order.lookup': SELL,
+  'order.sync': SELL,
+  'order.timeline': SELL,
+  'sale.park': SELL,
+  'case.list': SELL,
+  'case.record': SELL,
+  'recovery.note': SELL,
+  'recovery.printerCheck': STAFF,
+  'order.attachPayment': APPROVED,
+  'case.recordUnmatched': APPROVED,
+  'case.resolve': APPROVED,
+
   'user.list': SUPERVISOR,
   'user.add': SUPERVISOR,
   'user.setActive': SUPERVISOR,

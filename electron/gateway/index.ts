@@ -1,4 +1,5 @@
 export type * from './types';
+export { refOf, refValue } from './types';
 export { ALIPAY_SCHEDULE, UPAY_SCHEDULE, WECHAT_SCHEDULE } from './schedules';
 export { createUpayGateway, type UpayGatewayOptions } from './upay/client';
 export { signBody } from './upay/sign';
@@ -11,6 +12,7 @@ export {
   type SandboxProtocolName,
 } from './sandbox/client';
 export type { LedgerEntry } from './sandbox/ledger';
+export type { Voucher } from './sandbox/orders';
 export type { SandboxFaults, SandboxStats, CallKind } from './sandbox/faults';
 export {
   SANDBOX_SCENARIOS,

@@ -18,6 +18,8 @@ export type GatewayOutcome =
 export interface GatewayAnswer {
   /** UNKNOWN = we could not learn the truth (timeout, reset, 5xx, malformed body, bad signature, unexpected amount) — NEVER a failure. */
   outcome: GatewayOutcome;
+  /** Merchant order no. as the acquirer echoed it (upay client_sn, WeChat/Alipay out_trade_no). */
+  clientSn?: string;
   /** Platform order no. (for direct WeChat/Alipay adapters this is the channel's own order no.). */
   sn?: string;
   /** Third-party (WeChat/Alipay) order no., only once paid. */
@@ -50,8 +52,19 @@ export interface PayRequest {
   operator: string;
 }
 
-/** clientSn = merchant order no.; sn = platform order no. (WeChat transaction_id / Alipay trade_no for direct adapters). */
-export type OrderRef = { clientSn: string } | { sn: string };
+/**
+ * What an order can be asked about by: clientSn = merchant order no. (商户订单号); sn = platform
+ * order no. (平台订单号: upay sn; for the direct adapters, which have no platform between till and
+ * channel, the channel's own no.); tradeNo = third-party order no. (第三方订单号: WeChat
+ * transaction_id, Alipay trade_no). Each adapter lists in `queryKeys` which its protocol accepts.
+ */
+export type OrderRef = { clientSn: string } | { sn: string } | { tradeNo: string };
+export type OrderRefKind = 'clientSn' | 'sn' | 'tradeNo';
+
+export const refOf = (kind: OrderRefKind, value: string): OrderRef =>
+  kind === 'clientSn' ? { clientSn: value } : kind === 'sn' ? { sn: value } : { tradeNo: value };
+export const refValue = (ref: OrderRef): string =>
+  'clientSn' in ref ? ref.clientSn : 'sn' in ref ? ref.sn : ref.tradeNo;
 
 export interface RefundRequest {
   ref: OrderRef;
@@ -77,6 +90,21 @@ export interface GatewaySchedule {
   readonly minQueryGapMs: number;
   /** Earliest reverse/cancel after the pay call (WeChat: 15 s); 0 = at once. */
   readonly reverseNotBeforeMs: number;
+  /**
+   * Front-loaded queries, as offsets from the payment's creation (firstQueryMs is the first);
+   * after the last one the engine queries every `intervalMs`. Absent: firstQueryMs, then every
+   * intervalMs.
+   */
+  readonly queryAtMs?: readonly number[];
+  /**
+   * How many times a pay call answered with HTTP 5xx is sent again, unchanged (same merchant
+   * order no.), before the engine falls back to queries; 0 where the protocol forbids reusing
+   * the merchant order no. (upay: CLIENT_SN_CONFLICT).
+   */
+  readonly payRetries?: number;
+  readonly payRetryDelayMs?: number;
+  /** A pay call still unanswered this long after it was sent is asked about by query. */
+  readonly queryWhilePayMs?: number;
 }
 
 export interface PaymentGateway {
@@ -84,6 +112,12 @@ export interface PaymentGateway {
   readonly name: string;
   readonly sandbox: boolean;
   readonly schedule: GatewaySchedule;
+  /**
+   * The references `query` accepts, in the order a look-up tries them (upay: sn, then client_sn;
+   * WeChat orderquery: transaction_id, then out_trade_no; Alipay trade.query: trade_no, then
+   * out_trade_no). Any other kind answers NOT_FOUND with errorCode NOT_A_QUERY_KEY, unsent.
+   */
+  readonly queryKeys: readonly OrderRefKind[];
   /** Never throws for network/protocol trouble: returns UNKNOWN with errorCode. */
   pay(req: PayRequest): Promise<GatewayAnswer>;
   query(ref: OrderRef): Promise<GatewayAnswer>;

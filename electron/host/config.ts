@@ -69,6 +69,11 @@ export const SettingsSchema = z
     printerPorts: z.array(z.number().int().min(1).max(65535)).max(64).optional(),
     /** Acquirer credentials (live), or "sandbox" to ask for the embedded sandbox. */
     gateway: z.union([z.literal('sandbox'), GatewaySettingsSchema]).optional(),
+    /**
+     * A till vendor's custom receipt template (a JSON file; relative to the data folder), see
+     * electron/receipts/template.ts. Unset: the till's default receipt.
+     */
+    receiptTemplate: z.string().min(1).max(300).optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
   })

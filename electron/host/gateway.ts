@@ -29,6 +29,10 @@ export function scaleSchedule(s: GatewaySchedule, scale: number): GatewaySchedul
     reverseIntervalMs: s.reverseIntervalMs / k,
     minQueryGapMs: s.minQueryGapMs / k,
     reverseNotBeforeMs: s.reverseNotBeforeMs / k,
+    ...(s.queryAtMs && { queryAtMs: s.queryAtMs.map((t) => t / k) }),
+    ...(s.payRetries !== undefined && { payRetries: s.payRetries }),
+    ...(s.payRetryDelayMs !== undefined && { payRetryDelayMs: s.payRetryDelayMs / k }),
+    ...(s.queryWhilePayMs !== undefined && { queryWhilePayMs: s.queryWhilePayMs / k }),
   };
 }
 
@@ -78,6 +82,7 @@ export const SETUP_GATEWAY: PaymentGateway = {
   name: 'setup',
   sandbox: false,
   schedule: UPAY_SCHEDULE,
+  queryKeys: ['clientSn'],
   pay: notConfigured,
   query: notConfigured,
   cancel: notConfigured,

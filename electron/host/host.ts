@@ -27,6 +27,9 @@ import { guardSetupMode } from '../api/setupGuard';
 import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
+import { createTemplateSource } from '../receipts/template';
+import { createRecovery } from '../recovery';
+import { createOrderDetail } from '../services/orderDetail';
 import { systemClock, type Clock } from '../services/clock';
 import { createSaleService } from '../services/sale';
 import { openRepos, type Repos } from '../store';
@@ -122,7 +125,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
       if (r.ok && queue.health().state !== 'ready') queue.recheck();
     },
   });
+  const template = createTemplateSource(config.receiptTemplate, config.dataDir);
   const receipts = createReceiptService({
+    template: () => template().template,
     repos,
     audit: repos.audit,
     dataDir: config.dataDir,
@@ -233,7 +238,23 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   });
   const backups = scheduleBackups(repos.db, config.dataDir, clock, onError);
   const storeTools = createStoreTools({ repos, file: storeFile, backupsDir: backups.dir, clock });
+  const detail = createOrderDetail(repos, receipts, (orderId) => refunds.summary(orderId));
+  const recovery = createRecovery({
+    repos,
+    engine,
+    refunds,
+    gateway: gw.gateway,
+    clock,
+    events,
+    dataDir: config.dataDir,
+    actor,
+    detail,
+    template,
+    printerStatus: () => technician.status(),
+  });
   const handlers: Handlers = createHandlers({
+    recovery,
+    detail,
     technician,
     preview: (orderId) => {
       const job = repos.printJobs.latestForOrder(orderId);
@@ -283,7 +304,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     engine,
     refunds,
     clock,
-    query: (clientSn) => gw.gateway.query({ clientSn }),
     onError,
   });
   // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).

@@ -10,7 +10,7 @@ import { createFlow } from './flow';
 import { dueFen, isFinal, settleOrder } from './tender';
 
 export interface EngineDeps {
-  repos: Pick<Repos, 'db' | 'payments' | 'sales' | 'audit'>;
+  repos: Pick<Repos, 'db' | 'payments' | 'sales' | 'audit' | 'cases'>;
   gateway: PaymentGateway;
   clock: Clock;
   events: EventBus;
@@ -36,7 +36,10 @@ export interface EngineDeps {
 /** Starts payments and keeps every unfinished one running until it ends (see flow.ts). */
 export function createPaymentEngine(deps: EngineDeps) {
   const { repos, gateway, clock } = deps;
-  const flow = createFlow({ ...deps, onOverpaid: deps.onOverpaid ?? (() => undefined) });
+  const flow = createFlow({
+    ...deps,
+    onOverpaid: deps.onOverpaid ?? (() => undefined),
+  });
   const running = new Map<string, Promise<Payment>>();
 
   function launch(id: string, work: () => Promise<Payment>): void {
@@ -126,17 +129,14 @@ export function createPaymentEngine(deps: EngineDeps) {
       })();
       flow.emit(p);
       const subject = `${deps.storeName} ${sale.itemCount}件商品`;
-      launch(p.paymentId, async () =>
-        flow.settle(
-          p,
-          await gateway.pay({
-            clientSn: p.merchantOrderNo,
-            amountFen: amount,
-            authCode: code,
-            subject,
-            operator: deps.actor(),
-          }),
-        ),
+      launch(p.paymentId, () =>
+        flow.submit(p, {
+          clientSn: p.merchantOrderNo,
+          amountFen: amount,
+          authCode: code,
+          subject,
+          operator: deps.actor(),
+        }),
       );
       return p;
     },
@@ -190,12 +190,17 @@ export function createPaymentEngine(deps: EngineDeps) {
       return open.length;
     },
 
-    /** Supervisor cases (a cancel that was never confirmed): try the cancel and its check again. */
+    /**
+     * Supervisor cases (a cancel that was never confirmed): ask again — the customer may have
+     * been charged after all, and is then kept as PAID — and otherwise try the cancel again.
+     */
     retryManual(): number {
       const manual = repos.payments.unfinished().filter((p) => p.state === 'NEEDS_MANUAL');
-      for (const p of manual) launch(p.paymentId, () => flow.resume({ ...p, state: 'REVERSING' }));
+      for (const p of manual) launch(p.paymentId, () => flow.retryCase(p));
       return manual.length;
     },
+    /** Is the engine driving this payment right now (a sync must not race its reversal)? */
+    running: (id: string): boolean => running.has(id),
 
     get: (id: string): Payment | null => repos.payments.get(id),
     busy: (): number => running.size,

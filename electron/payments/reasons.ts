@@ -7,6 +7,9 @@ const REASONS: Record<string, string> = {
   TRADE_TIMEOUT: '顾客未在规定时间内完成支付，交易已撤销：请重新扫码。',
   CANCELED_BY_CASHIER: '收银员取消，交易已撤销，顾客未被扣款。',
   REVERSED: '顾客未完成支付，交易已撤销，顾客未被扣款：请重新扫码。',
+  REVERSED_REFUNDED:
+    '顾客已付款，但交易已撤销，款项已原路退回顾客（到账以支付平台为准）：本单未收款，请重新扫码收款。',
+  CONFIRMED_CLOSED: '支付平台确认该笔交易已关闭，顾客未被扣款：本单未收款。',
   NEEDS_MANUAL: '无法确认支付结果：请勿交付商品，请联系主管用商户订单号在商户管理平台查询。',
 };
 

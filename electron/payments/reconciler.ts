@@ -1,4 +1,3 @@
-import type { GatewayAnswer } from '../gateway/types';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import type { PaymentEngine } from './engine';
@@ -9,7 +8,6 @@ export interface ReconcilerDeps {
   repos: Pick<Repos, 'payments' | 'sales'>;
   engine: PaymentEngine;
   refunds: RefundService;
-  query: (merchantOrderNo: string) => Promise<GatewayAnswer>;
   clock: Clock;
   /** How far back an unpaid ending is re-checked for a late charge (Alipay cancel window: 24 h). */
   lookBackMs?: number;
@@ -36,8 +34,9 @@ export function createReconciler(deps: ReconcilerDeps) {
   async function lateCharges(): Promise<void> {
     const now = clock.now();
     for (const p of repos.payments.reversedUnchecked(iso(now - lookBack), iso(now - recheck))) {
+      // Through the engine's query gate: the rate limit holds against every other query.
+      const a = await engine.flow.query(p, 'late-charge');
       repos.payments.markChecked(p.paymentId, iso(clock.now()));
-      const a = await deps.query(p.merchantOrderNo);
       if (engine.flow.outcome(p, a) === 'PAID') engine.flow.paid(p, a);
     }
   }

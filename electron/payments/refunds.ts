@@ -107,6 +107,18 @@ export function createRefundService(deps: RefundDeps) {
     })();
   }
 
+  /** One payment's refund under a request id: the same id again repeats it. */
+  async function refundPayment(
+    p: Payment,
+    amountFen: number,
+    requestId: string,
+    reason: string,
+  ): Promise<RefundRow> {
+    const existing = repos.refunds.byRequest(p.paymentId, requestId);
+    if (existing) return existing.state === 'PENDING' ? send(existing, p) : existing;
+    return send(record(p, amountFen, requestId, reason), p);
+  }
+
   const resend = (rows: RefundRow[]) =>
     Promise.all(
       rows.map((r) =>
@@ -174,11 +186,10 @@ export function createRefundService(deps: RefundDeps) {
       return { rows, fresh: true };
     },
     /** A second success for an already paid order goes back in full, under a fixed refund no. */
-    refundOverpaid: async (p: Payment): Promise<RefundRow> => {
-      const existing = repos.refunds.byRequest(p.paymentId, OVERPAID);
-      if (existing) return existing.state === 'PENDING' ? send(existing, p) : existing;
-      return send(record(p, p.amountFen, OVERPAID, '重复支付自动退款'), p);
-    },
+    refundOverpaid: (p: Payment): Promise<RefundRow> =>
+      refundPayment(p, p.amountFen, OVERPAID, '重复支付自动退款'),
+    /** One payment, whatever its order's state (a supervisor case: parked or unmatched). */
+    refundPayment,
     async retryPending(): Promise<number> {
       const pending = repos.refunds.pending();
       for (const r of pending) await send(r, repos.payments.get(r.paymentId) as Payment);

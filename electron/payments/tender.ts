@@ -14,7 +14,8 @@ export function dueFen(repos: Pick<Repos, 'payments' | 'sales'>, orderId: string
 
 /**
  * The order's status follows its payments: PAID when nothing is due; PAYING while a payment is
- * under way, a supervisor case is open, or part is paid (the cart stays locked); else OPEN.
+ * under way or part is paid (the cart stays locked); else OPEN. A parked order (挂起) has left
+ * the till: only its full payment (a case that turned out paid) moves it, to PAID. VOID is final.
  */
 export function settleOrder(
   repos: Pick<Repos, 'payments' | 'sales'>,
@@ -26,8 +27,9 @@ export function settleOrder(
   const payments = repos.payments.byOrder(orderId);
   const paid = paidFen(payments);
   const busy = payments.some((p) => !isFinal(p));
-  const status: OrderStatus =
-    paid > 0 && paid >= sale.totalFen ? 'PAID' : busy || paid > 0 ? 'PAYING' : 'OPEN';
+  const full = paid > 0 && paid >= sale.totalFen;
+  if (sale.status === 'VOID' || (sale.status === 'PARKED' && !full)) return sale.status;
+  const status: OrderStatus = full ? 'PAID' : busy || paid > 0 ? 'PAYING' : 'OPEN';
   if (sale.status !== status) repos.sales.setStatus(orderId, status, at);
   return status;
 }

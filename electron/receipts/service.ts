@@ -10,6 +10,7 @@ import { buildReceiptDoc } from './model';
 import { buildRefundSlip, type RefundSlipInput } from './refundSlip';
 import type { PrintQueue } from './printQueue';
 import { writePrintTxt } from './printTxt';
+import { applyTemplate, type ReceiptTemplate } from './template';
 
 export interface ReceiptServiceDeps {
   repos: Pick<Repos, 'db' | 'sales' | 'payments' | 'receipts' | 'printJobs' | 'users'>;
@@ -23,6 +24,8 @@ export interface ReceiptServiceDeps {
   profile: { current: PrinterProfile };
   queue: PrintQueue;
   clock: Clock;
+  /** A vendor's custom receipt template, when one is configured and valid (template.ts). */
+  template?: () => ReceiptTemplate | null;
 }
 
 export const chinaTime = (ms: number): string => {
@@ -44,7 +47,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     const sale = repos.sales.get(orderId);
     if (!sale || sale.status !== 'PAID') throw new TillError('NOT_FOUND', 'orderId');
     const payments = repos.payments.byOrder(orderId).filter((p) => p.state === 'PAID');
-    const doc = buildReceiptDoc({
+    const base = buildReceiptDoc({
       storeName: deps.storeName,
       cashier: staffName(repos.sales.cashierOf(orderId)),
       tillNo: deps.tillNo,
@@ -54,6 +57,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       copy,
       sandbox: deps.sandbox,
     });
+    const doc = applyTemplate(base, deps.template?.() ?? null);
     return { sale, laid: layoutReceipt(doc, deps.profile.current) };
   }
 

@@ -1,4 +1,5 @@
 import { createAuditRepo, type AuditContext } from './audit';
+import { createCasesRepo } from './cases';
 import { openStore, type Db, type OpenOptions } from './db';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
@@ -10,6 +11,7 @@ import { createSalesRepo } from './sales';
 import { createSearchRepo } from './search';
 import { createShiftsRepo } from './shifts';
 import { createUsersRepo } from './users';
+import { createTimelineRepo } from './timeline';
 
 export type { Db } from './db';
 
@@ -32,6 +34,8 @@ export function createRepos(db: Db, opts: RepoOptions = {}) {
     shifts: createShiftsRepo(db),
     reports: createReportsRepo(db),
     search: createSearchRepo(db),
+    cases: createCasesRepo(db),
+    timeline: createTimelineRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

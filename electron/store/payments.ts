@@ -1,4 +1,5 @@
 import type { Payment, PaymentMethod, PaymentState } from '../../shared/domain';
+import { canMove } from '../payments/transitions';
 import type { Db } from './db';
 
 interface Row {
@@ -70,6 +71,16 @@ export function createPaymentsRepo(db: Db) {
     ),
     get: db.prepare<[string], Row>('SELECT * FROM payments WHERE id = ?'),
     byMerchantNo: db.prepare<[string], Row>('SELECT * FROM payments WHERE merchant_order_no = ?'),
+    byPlatformNo: db.prepare<[string], Row>(
+      'SELECT * FROM payments WHERE platform_order_no = ? ORDER BY created_at DESC',
+    ),
+    byThirdPartyNo: db.prepare<[string], Row>(
+      'SELECT * FROM payments WHERE third_party_order_no = ? ORDER BY created_at DESC',
+    ),
+    queriedAt: db.prepare<[string], { checked_at: string | null }>(
+      'SELECT checked_at FROM payments WHERE id = ?',
+    ),
+    queried: db.prepare('UPDATE payments SET checked_at = ? WHERE id = ?'),
     byOrder: db.prepare<[string], Row>(
       'SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, rowid',
     ),
@@ -122,7 +133,18 @@ export function createPaymentsRepo(db: Db) {
       const r = q.byMerchantNo.get(no);
       return r ? toPayment(r) : null;
     },
+    byPlatformOrderNo: (no: string): Payment[] => q.byPlatformNo.all(no).map(toPayment),
+    byThirdPartyOrderNo: (no: string): Payment[] => q.byThirdPartyNo.all(no).map(toPayment),
     byOrder: (orderId: string): Payment[] => q.byOrder.all(orderId).map(toPayment),
+    /**
+     * When the acquirer last answered a query about this payment (epoch ms), kept in the store so
+     * a payment resumed after a restart keeps to the acquirer's rate limit (checked_at, 004).
+     */
+    lastQueriedAt(id: string): number | null {
+      const at = q.queriedAt.get(id)?.checked_at;
+      return at ? Date.parse(at) : null;
+    },
+    noteQueried: (id: string, at: string): void => void q.queried.run(at, id),
     unfinished: (): Payment[] => q.unfinished.all().map(toPayment),
     transitions: (id: string) => q.transitions.all(id),
     /**
@@ -144,6 +166,11 @@ export function createPaymentsRepo(db: Db) {
       ): Payment => {
         const before = q.get.get(id);
         if (!before) throw new Error(`payment ${id} not found`);
+        // The store's trigger refuses it too (006); saying so here names the payment.
+        if (!canMove(before.state, to))
+          throw new Error(
+            `payment ${id}: ${before.state} → ${to} is not a move of the state machine`,
+          );
         const sets = ['state = ?', 'updated_at = ?'];
         const args: (string | null)[] = [to, at];
         const columns: [keyof PaymentPatch, string][] = [

@@ -5,12 +5,14 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { HeaderBar } from './components/HeaderBar';
 import { AuditScreen } from './screens/AuditScreen';
 import { CashScreen } from './screens/CashScreen';
+import { CasesScreen } from './screens/CasesScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { FirstSupervisorScreen } from './screens/FirstSupervisorScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { ShiftScreen } from './screens/ShiftScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
@@ -31,6 +33,8 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   audit: AuditScreen,
   users: UsersScreen,
   setup: SetupScreen,
+  recovery: RecoveryScreen,
+  cases: CasesScreen,
 };
 
 export function App() {

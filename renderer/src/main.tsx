@@ -21,7 +21,8 @@ const api = getApi(() => {
 const store = createTillStore(api);
 startBridge(api, store);
 void store.getState().loadInfo();
-// Who is signed in decides the first screen; the cart (kept across restarts) loads after sign-in.
+// Who is signed in decides the first screen; the cart (kept across restarts) and the header's
+// count of unresolved cases load after sign-in (slices/auth.ts).
 void store.getState().loadSession();
 
 const root = document.getElementById('root');

@@ -173,7 +173,7 @@ describe.skipIf(!E2E_READY)('sign-in, shift reports and the audit trail', () => 
     await new SupervisorPage(page).open();
     await page.getByTestId('sv-results').waitFor();
     await shot('supervisor-today');
-    await page.keyboard.press('F3');
+    await page.keyboard.press('F2');
     await page.getByTestId('audit-verdict').filter({ hasText: '审计链完整' }).waitFor();
     const table = await page.getByTestId('audit-table').textContent();
     for (const action of [

@@ -77,11 +77,25 @@ describe.skipIf(!E2E_READY)(
       await pay.cancel();
       expect(await pay.cancelDialog.textContent()).toContain('将撤销该笔交易');
       await shot('status-cancel-confirm');
+      // The reversal can take less than a screenshot (no query is left to wait for once the
+      // cashier cancels): every state the screen shows is recorded as it is rendered.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seenStates: string[] }).seenStates = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-testid="payment-state"]')?.textContent ?? '';
+          const note = document.querySelector('.status-note')?.textContent ?? '';
+          if (seen.at(-1) !== `${text}|${note}`) seen.push(`${text}|${note}`);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       await page.keyboard.press('Enter');
-      await pay.waitForState('正在撤销交易');
-      await page.getByText('撤销完成后顾客不会被扣款').waitFor();
-      await shot('status-reversing');
       await pay.waitForState('交易已撤销，顾客未被扣款');
+      const seen = await page.evaluate(
+        () => (window as unknown as { seenStates: string[] }).seenStates,
+      );
+      expect(
+        seen.some((s) => s.includes('正在撤销交易') && s.includes('撤销完成后顾客不会被扣款')),
+      ).toBe(true);
       await page.getByText('收银员取消').waitFor();
       await shot('status-reversed');
       const no = (await pay.merchantOrderNo.textContent())?.trim();

@@ -68,15 +68,19 @@ export function createAlipayGateway(opts: AlipayGatewayOptions): PaymentGateway 
     return checked.ok ? map(checked.body) : checked.answer;
   }
 
-  const ref = (r: OrderRef): { biz: Record<string, string>; want: AliExpectation } =>
-    'sn' in r
-      ? { biz: { trade_no: r.sn }, want: { tradeNo: r.sn } }
-      : { biz: { out_trade_no: r.clientSn }, want: { outTradeNo: r.clientSn } };
+  /** A direct connection has no platform no. of its own: `sn` is Alipay's trade_no. */
+  const ref = (r: OrderRef): { biz: Record<string, string>; want: AliExpectation } => {
+    if ('clientSn' in r)
+      return { biz: { out_trade_no: r.clientSn }, want: { outTradeNo: r.clientSn } };
+    const id = 'sn' in r ? r.sn : r.tradeNo;
+    return { biz: { trade_no: id }, want: { tradeNo: id } };
+  };
 
   return {
     name: opts.name ?? 'alipay',
     sandbox: opts.sandbox ?? false,
     schedule: opts.schedule ?? ALIPAY_SCHEDULE,
+    queryKeys: ['tradeNo', 'clientSn'],
     pay(req) {
       const biz = {
         out_trade_no: req.clientSn,

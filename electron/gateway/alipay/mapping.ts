@@ -52,6 +52,7 @@ function facts(b: AliBody): Omit<GatewayAnswer, 'outcome'> {
   const paidAt = alipayTimeToIso(b.gmt_payment ?? b.send_pay_date);
   return {
     channel: 'ALIPAY',
+    ...(b.out_trade_no !== undefined && { clientSn: b.out_trade_no }),
     ...(b.trade_no !== undefined && { sn: b.trade_no, tradeNo: b.trade_no }),
     ...(amountFen !== null && { amountFen }),
     ...(b.trade_status !== undefined && { orderStatus: b.trade_status }),
@@ -97,12 +98,16 @@ export function mapQuery(b: AliBody): GatewayAnswer {
   return { outcome: 'UNKNOWN', ...errorOf(b) };
 }
 
-/** Cancel: action close (unpaid, closed) or refund (paid, money back) — both end the sale. */
+/**
+ * Cancel: action close (unpaid, closed) or refund (paid, money back) — both end the sale; a
+ * refund says the customer had been charged, so it is REFUNDED (the cashier is told the money
+ * went back, not that the customer did not pay).
+ */
 export function mapCancel(b: AliBody): GatewayAnswer {
   const retry = b.retry_flag === 'Y';
   if (b.code === '10000' && !retry) {
     return {
-      outcome: 'CANCELED',
+      outcome: b.action === 'refund' ? 'REFUNDED' : 'CANCELED',
       ...facts(b),
       orderStatus: 'TRADE_CLOSED',
       ...(b.action !== undefined && { errorMessage: `action=${b.action}` }),

@@ -16,18 +16,24 @@ function send(res: ServerResponse, status: number, value: unknown): void {
 
 /**
  * POST /__sandbox/faults (JSON, merged into the current faults), GET /__sandbox/stats,
- * GET /__sandbox/ledger. Loopback callers only, even if the sandbox listens wider.
+ * GET /__sandbox/ledger, GET /__sandbox/voucher?code=… (the customer's phone). Loopback callers
+ * only, even if the sandbox listens wider.
  */
 export function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
-  path: string,
+  url: string,
   raw: string,
   faults: FaultState,
   book: OrderBook,
 ): void {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
     return send(res, 403, { error: 'loopback only' });
+  const [path = '', query = ''] = url.split('?');
+  if (path === '/__sandbox/voucher' && req.method === 'GET') {
+    const voucher = book.voucher(new URLSearchParams(query).get('code') ?? '');
+    return voucher ? send(res, 200, voucher) : send(res, 404, { error: 'no charge for that code' });
+  }
   if (path === '/__sandbox/faults' && req.method === 'POST') {
     let json: unknown;
     try {

@@ -18,6 +18,11 @@ export const SandboxFaultsSchema = z
     badSignature: z.number().int().min(0).max(1000),
     /** Next n requests are processed, then the socket is destroyed without a reply. */
     dropAfterCommit: z.number().int().min(0).max(1000),
+    /**
+     * The next request is processed, its reply is lost, and the link stays down from then on:
+     * every later request is a 5xx until `http5xx` is set back to 0 (a 掉单 in an outage).
+     */
+    dropThenDown: z.number().int().min(0).max(1),
     /** Next n reverse/cancel calls answer "call again" (WeChat recall=Y, Alipay retry_flag=Y, upay CANCEL_IN_PROGRESS) without acting. */
     retryCancel: z.number().int().min(0).max(1000),
     /** Queries of the same order closer together than this are refused and counted; null = off. */
@@ -42,10 +47,11 @@ export interface SandboxStats {
     badSignature: number;
     dropAfterCommit: number;
     retryCancel: number;
+    dropThenDown: number;
   };
 }
 
-type Counted = 'http5xx' | 'badSignature' | 'dropAfterCommit' | 'retryCancel';
+type Counted = 'http5xx' | 'badSignature' | 'dropAfterCommit' | 'retryCancel' | 'dropThenDown';
 
 const zero = (): Record<CallKind, number> => ({ pay: 0, query: 0, cancel: 0, refund: 0 });
 
@@ -59,6 +65,7 @@ export class FaultState {
     badSignature: 0,
     dropAfterCommit: 0,
     retryCancel: 0,
+    dropThenDown: 0,
     rateLimit: null,
   };
   private readonly lastQuery = new Map<string, number>();
@@ -66,7 +73,14 @@ export class FaultState {
     calls: zero(),
     byProtocol: { upay: zero(), wechat: zero(), alipay: zero() },
     rateLimitViolations: 0,
-    faultsApplied: { http5xx: 0, hang: 0, badSignature: 0, dropAfterCommit: 0, retryCancel: 0 },
+    faultsApplied: {
+      http5xx: 0,
+      hang: 0,
+      badSignature: 0,
+      dropAfterCommit: 0,
+      retryCancel: 0,
+      dropThenDown: 0,
+    },
   };
 
   /** Merges: keys not given keep their value. `hangMs` alone arms one hang. */

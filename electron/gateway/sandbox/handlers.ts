@@ -30,6 +30,7 @@ export function handlePay(ctx: SandboxContext, body: PayBody): UpayResult {
     };
   }
   const input = {
+    terminalSn: body.terminal_sn,
     clientSn: body.client_sn,
     protocol: 'upay' as const,
     channel,
@@ -80,8 +81,9 @@ export function handleCancel(ctx: SandboxContext, body: RefBody): UpayResult {
   const order = lookup(ctx.book, body);
   if (!order) return { reply: bizReply('FAIL', undefined, NOT_FOUND) };
   if (ctx.faults.take('retryCancel')) return { reply: bizReply('CANCEL_IN_PROGRESS', order) };
-  // 7777: the payment lands just before the cancel, which then refunds it.
-  ctx.book.racePay(order);
+  // 7777: the cancel tries to abort the payment in progress and fails — the customer's payment
+  // completes ("撤单操作试图终止进行中的支付流程，但是失败", SQB resultCode.md). Not cancelled.
+  if (ctx.book.racePay(order)) return { reply: bizReply('CANCEL_ABORT_ERROR', order) };
   ctx.book.cancel(order);
   return { reply: bizReply('CANCEL_SUCCESS', order) };
 }

@@ -32,6 +32,10 @@ export interface SandboxOrder {
   pending?: { at: number; then: 'PAID' | 'PAY_CANCELED' };
   /** Scenario 7777: the payment lands the moment the till reverses. */
   payOnReverse?: boolean;
+  /** Scenario 5555 (upay): the channel's success, known to the customer, not yet to the platform. */
+  walletPaid?: { at: number; tradeNo: string };
+  /** The upay terminal that created the order (upay replies name it). */
+  terminalSn?: string;
   /** Why an unpaid order ended: WeChat shows REVOKED for these, PAYERROR for a refusal. */
   closedBy?: 'cancel' | 'auto-revoke';
   errorCode?: string;
@@ -39,6 +43,7 @@ export interface SandboxOrder {
 }
 
 export interface NewOrder {
+  terminalSn?: string;
   clientSn: string;
   protocol: SandboxProtocol;
   channel: Channel;
@@ -46,6 +51,19 @@ export interface NewOrder {
   authCode: string;
   subject: string;
   operator: string;
+}
+
+/** The customer's payment voucher (see OrderBook.voucher). */
+export interface Voucher {
+  channel: Channel;
+  amountFen: number;
+  /** WeChat 交易单号 / Alipay 订单号. */
+  tradeNo: string;
+  /** WeChat 商户单号 / Alipay 商家订单号. */
+  merchantNo: string;
+  paidAt: string;
+  /** The money went back (a reversal or a full refund). */
+  refunded: boolean;
 }
 
 export type RefundResult =
@@ -88,7 +106,14 @@ export class OrderBook {
     else if (behaviour.kind === 'fail')
       this.refuse(order, behaviour.errorCode, behaviour.errorMessage);
     else if (behaviour.kind === 'payOnReverse') order.payOnReverse = true;
-    else order.pending = { at: at + behaviour.afterMs, then: behaviour.then };
+    else if (behaviour.kind === 'lateNotice') {
+      if (input.protocol === 'upay') {
+        // Charged now (a later cancel refunds it); the platform shows PAID only at the notice.
+        order.walletPaid = { at, tradeNo: newTradeNo(order.channel, at) };
+        order.wasPaid = true;
+      }
+      order.pending = { at: at + behaviour.noticeAfterMs, then: 'PAID' };
+    } else order.pending = { at: at + behaviour.afterMs, then: behaviour.then };
     this.byClientSn.set(order.clientSn, order);
     this.bySn.set(sn, order);
     return order;
@@ -132,7 +157,11 @@ export class OrderBook {
       order.status === 'PARTIAL_REFUNDED'
     ) {
       order.status = 'CANCELED';
-      if (order.wasPaid) order.refundedFen = order.amountFen;
+      if (order.wasPaid) {
+        order.refundedFen = order.amountFen;
+        // The platform reversed the channel's charge, so it knows that charge's no. from now on.
+        if (order.walletPaid) order.tradeNo ??= order.walletPaid.tradeNo;
+      }
     }
   }
 
@@ -181,8 +210,31 @@ export class OrderBook {
   private markPaid(order: SandboxOrder, at: number): void {
     order.status = 'PAID';
     order.wasPaid = true;
-    order.paidAt = at;
-    order.tradeNo = newTradeNo(order.channel, at);
+    // A late notice carries the channel's own no. and time, as the customer's phone shows them.
+    order.paidAt = order.walletPaid?.at ?? at;
+    order.tradeNo = order.walletPaid?.tradeNo ?? newTradeNo(order.channel, at);
     this.byTradeNo.set(order.tradeNo, order);
+  }
+
+  /**
+   * What the customer's phone shows (账单详情) for the payment made with this code, once the
+   * wallet took the money: 交易单号 / 订单号 = the channel's trade no.; 商户单号 / 商家订单号 =
+   * the merchant of record's order no. — the platform's sn through an aggregator, the till's
+   * out_trade_no on a direct connection (recovery.md).
+   */
+  voucher(authCode: string): Voucher | null {
+    const order = this.all().find((o) => o.authCode === authCode && o.wasPaid);
+    if (!order) return null;
+    const tradeNo = order.tradeNo ?? order.walletPaid?.tradeNo;
+    const at = order.walletPaid?.at ?? order.paidAt;
+    if (tradeNo === undefined || at === undefined) return null;
+    return {
+      channel: order.channel,
+      amountFen: order.amountFen,
+      tradeNo,
+      merchantNo: order.protocol === 'upay' ? order.sn : order.clientSn,
+      paidAt: new Date(at).toISOString(),
+      refunded: order.refundedFen >= order.amountFen,
+    };
   }
 }

@@ -57,6 +57,7 @@ export function bizReply(
 
 export function orderData(o: SandboxOrder): UpayOrderData {
   return {
+    ...(o.terminalSn !== undefined && { terminal_sn: o.terminalSn }),
     sn: o.sn,
     client_sn: o.clientSn,
     order_status: o.status,

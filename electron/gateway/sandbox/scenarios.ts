@@ -14,7 +14,13 @@ export type ScenarioBehaviour =
   /** Pays at once, but the pay reply is lost on the way back (socket destroyed): 掉单. */
   | { kind: 'lostReply' }
   /** Types the password until the till reverses/cancels — and completes just as it does. */
-  | { kind: 'payOnReverse' };
+  | { kind: 'payOnReverse' }
+  /**
+   * Through an aggregator (upay): the channel takes the money at once and the customer's phone
+   * shows success, but the platform hears of it only `noticeAfterMs` later (掉单, the seed's
+   * points 3 and 4). Direct protocols have no platform in between: there it is a delayed success.
+   */
+  | { kind: 'lateNotice'; noticeAfterMs: number };
 
 export interface SandboxScenario {
   id: string;
@@ -94,6 +100,14 @@ export const SANDBOX_SCENARIOS: readonly SandboxScenario[] = [
       errorMessage: '付款码已使用，请刷新后重新出示',
     },
     examples: { WECHAT: '134567890123452222', ALIPAY: '287654321098762222' },
+  },
+  {
+    id: 'LATE_NOTICE',
+    suffix: '5555',
+    labelZh: '顾客已付款（手机显示成功），支付平台约 5 分钟后才收到结果（掉单，需同步）',
+    labelEn: 'Customer charged (phone shows success); the platform learns ~5 min later (sync it)',
+    behaviour: { kind: 'lateNotice', noticeAfterMs: 300_000 },
+    examples: { WECHAT: '134567890123455555', ALIPAY: '287654321098765555' },
   },
   {
     id: 'REPLY_LOST',

@@ -13,7 +13,7 @@ import {
 import { jsonExchange, type Exchange, type SandboxContext } from './exchange';
 import { FaultState, type SandboxFaults, type SandboxStats } from './faults';
 import { ledgerOf, type LedgerEntry } from './ledger';
-import { OrderBook } from './orders';
+import { OrderBook, type Voucher } from './orders';
 import { handleUpay, isUpayPath } from './upay';
 import { handleWechat } from './wechat';
 
@@ -40,6 +40,8 @@ export interface SandboxGateway {
   /** RSA keys are made on first use (they cost ~100 ms). */
   readonly alipay: AlipayCredentials;
   ledger(): LedgerEntry[];
+  /** What the customer's phone shows for the payment made with this code (null: not charged). */
+  voucher(authCode: string): Voucher | null;
   /** Merges into the current faults; counted faults are used up by the next requests. */
   setFaults(faults: SandboxFaults): void;
   faults(): SandboxFaults;
@@ -96,6 +98,11 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
 
   /** The network between acquirer and till: faults decide how the committed answer travels. */
   function deliver(res: ServerResponse, ex: Exchange): void {
+    if (faults.take('dropThenDown')) {
+      faults.set({ http5xx: 1000 });
+      res.socket?.destroy();
+      return;
+    }
     if (ex.lostReply || faults.take('dropAfterCommit')) {
       res.socket?.destroy();
       return;
@@ -124,7 +131,7 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
             jsonExchange(413, commError('400', 'INVALID_PARAMS', 'body too large')),
           );
         if (opts.control && isControlPath(path))
-          return handleControl(req, res, path, raw, faults, book);
+          return handleControl(req, res, req.url ?? path, raw, faults, book);
         if (req.method !== 'POST')
           return deliver(
             res,
@@ -167,6 +174,7 @@ export async function startSandboxGateway(opts: SandboxOptions = {}): Promise<Sa
       return alipay();
     },
     ledger: () => ledgerOf(book),
+    voucher: (authCode) => book.voucher(authCode),
     setFaults: (f) => faults.set(f),
     faults: () => faults.current(),
     stats: () => faults.stats(),

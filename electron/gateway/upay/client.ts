@@ -28,15 +28,25 @@ export interface UpayGatewayOptions {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-function refBody(terminalSn: string, ref: OrderRef): { body: UpayRefBody; want: Expectation } {
-  // sn is preferred by the platform; we send exactly the id we were given.
+type Ref = Exclude<OrderRef, { tradeNo: string }>;
+
+function refBody(terminalSn: string, ref: Ref): { body: UpayRefBody; want: Expectation } {
+  // sn is preferred by the platform; we send exactly the id we were given. Every reply must
+  // name our terminal, as WeChat's must name our mch_id.
   return 'sn' in ref
-    ? { body: { terminal_sn: terminalSn, sn: ref.sn }, want: { sn: ref.sn } }
+    ? { body: { terminal_sn: terminalSn, sn: ref.sn }, want: { sn: ref.sn, terminalSn } }
     : {
         body: { terminal_sn: terminalSn, client_sn: ref.clientSn },
-        want: { clientSn: ref.clientSn },
+        want: { clientSn: ref.clientSn, terminalSn },
       };
 }
+
+/** upay cannot be asked by the channel's trade_no (SQB query.md: sn or client_sn only). */
+const NOT_A_KEY: GatewayAnswer = {
+  outcome: 'NOT_FOUND',
+  errorCode: 'NOT_A_QUERY_KEY',
+  errorMessage: 'upay 只能按 sn 或 client_sn 查询',
+};
 
 /** A Shouqianba-style upay v2 client (payments.md §4) behind the PaymentGateway interface. */
 export function createUpayGateway(opts: UpayGatewayOptions): PaymentGateway {
@@ -62,6 +72,7 @@ export function createUpayGateway(opts: UpayGatewayOptions): PaymentGateway {
     name: opts.name ?? 'upay',
     sandbox: opts.sandbox ?? false,
     schedule: opts.schedule ?? UPAY_SCHEDULE,
+    queryKeys: ['sn', 'clientSn'],
     pay(req: PayRequest) {
       const body: UpayPayBody = {
         terminal_sn: opts.terminalSn,
@@ -71,17 +82,24 @@ export function createUpayGateway(opts: UpayGatewayOptions): PaymentGateway {
         subject: req.subject,
         operator: req.operator,
       };
-      return call('/upay/v2/pay', body, { clientSn: req.clientSn, amountFen: req.amountFen });
+      return call('/upay/v2/pay', body, {
+        clientSn: req.clientSn,
+        amountFen: req.amountFen,
+        terminalSn: opts.terminalSn,
+      });
     },
-    query(ref: OrderRef) {
+    async query(ref: OrderRef) {
+      if ('tradeNo' in ref) return NOT_A_KEY;
       const { body, want } = refBody(opts.terminalSn, ref);
       return call('/upay/v2/query', body, want);
     },
-    cancel(ref: OrderRef) {
+    async cancel(ref: OrderRef) {
+      if ('tradeNo' in ref) return NOT_A_KEY;
       const { body, want } = refBody(opts.terminalSn, ref);
       return call('/upay/v2/cancel', body, want);
     },
-    refund(req: RefundRequest) {
+    async refund(req: RefundRequest) {
+      if ('tradeNo' in req.ref) return NOT_A_KEY;
       const { body, want } = refBody(opts.terminalSn, req.ref);
       const refund: UpayRefundBody = {
         ...body,

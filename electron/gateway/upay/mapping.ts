@@ -6,6 +6,8 @@ export interface Expectation {
   clientSn?: string;
   sn?: string;
   amountFen?: number;
+  /** Our terminal: a reply about another terminal's order is not ours to act on. */
+  terminalSn?: string;
 }
 
 const unknown = (errorCode: string, errorMessage?: string): GatewayAnswer => ({
@@ -48,6 +50,13 @@ export function channelOf(payway: string | undefined): Channel | undefined {
 }
 
 function mismatch(data: UpayOrderData, want: Expectation): string | undefined {
+  // terminal_sn is checked whenever the reply names one (SQB's own query example omits it).
+  if (
+    want.terminalSn !== undefined &&
+    data.terminal_sn !== undefined &&
+    data.terminal_sn !== want.terminalSn
+  )
+    return 'terminal_sn';
   if (want.clientSn !== undefined && data.client_sn !== want.clientSn) return 'client_sn';
   if (want.sn !== undefined && data.sn !== want.sn) return 'sn';
   if (want.amountFen !== undefined && data.total_amount !== String(want.amountFen)) {
@@ -62,6 +71,7 @@ function describe(data: UpayOrderData): GatewayAnswer {
   return {
     outcome: 'UNKNOWN',
     sn: data.sn,
+    clientSn: data.client_sn,
     orderStatus: data.order_status,
     amountFen: Number(data.total_amount),
     ...(data.trade_no !== undefined && { tradeNo: data.trade_no }),

@@ -9,6 +9,8 @@ import { z } from 'zod';
 const digits = z.string().regex(/^\d{1,16}$/);
 
 export const UpayOrderDataSchema = z.object({
+  /** The terminal the order belongs to (SQB query.md: required in every order reply). */
+  terminal_sn: z.string().min(1).max(64).optional(),
   sn: z.string().min(1).max(64),
   client_sn: z.string().min(1).max(64),
   trade_no: z.string().min(1).max(64).optional(),

@@ -82,16 +82,22 @@ export function createWechatGateway(opts: WechatGatewayOptions): PaymentGateway 
     return checked.ok ? map(checked.reply) : checked.answer;
   }
 
-  /** transaction_id wins when we have it (payments.md §1.7); the engine mostly has out_trade_no. */
-  const refFields = (ref: OrderRef): { fields: XmlFields; want: Partial<WxExpectation> } =>
-    'sn' in ref
-      ? { fields: { transaction_id: ref.sn }, want: { transactionId: ref.sn } }
-      : { fields: { out_trade_no: ref.clientSn }, want: { outTradeNo: ref.clientSn } };
+  /**
+   * transaction_id wins when we have it (payments.md §1.7); the engine mostly has out_trade_no.
+   * A direct connection has no platform no. of its own: `sn` is the channel's transaction_id.
+   */
+  const refFields = (ref: OrderRef): { fields: XmlFields; want: Partial<WxExpectation> } => {
+    if ('clientSn' in ref)
+      return { fields: { out_trade_no: ref.clientSn }, want: { outTradeNo: ref.clientSn } };
+    const id = 'sn' in ref ? ref.sn : ref.tradeNo;
+    return { fields: { transaction_id: id }, want: { transactionId: id } };
+  };
 
   return {
     name: opts.name ?? 'wechat',
     sandbox: opts.sandbox ?? false,
     schedule: opts.schedule ?? WECHAT_SCHEDULE,
+    queryKeys: ['tradeNo', 'clientSn'],
     pay(req) {
       const fields: XmlFields = {
         body: req.subject.slice(0, 127),

@@ -62,6 +62,7 @@ function orderFacts(r: WxReply): Omit<GatewayAnswer, 'outcome'> {
   const paidAt = wechatTimeToIso(r.time_end);
   return {
     channel: 'WECHAT',
+    ...(r.out_trade_no !== undefined && { clientSn: r.out_trade_no }),
     ...(r.transaction_id !== undefined && { sn: r.transaction_id, tradeNo: r.transaction_id }),
     ...(r.total_fee !== undefined && { amountFen: Number(r.total_fee) }),
     ...(r.trade_state !== undefined && { orderStatus: r.trade_state }),

@@ -3,9 +3,10 @@ import { m002 } from './002_products';
 import { m003 } from './003_indexes';
 import { m004 } from './004_reconcile_refunds';
 import { m005 } from './005_order_states';
+import { m006 } from './006_recovery';
 import { m007 } from './007_print_jobs';
 import { m008 } from './008_access';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
 import { PrinterPill } from './PrinterPill';
+import { CaseBadge } from './cases/CaseBadge';
 import { SandboxPanel } from './SandboxPanel';
 
 /** Always visible: which shop, who is at the till, which printer, and whether money is real. */
@@ -33,6 +34,7 @@ export function HeaderBar() {
       </div>
       {info ? <PrinterPill label={info.printer} /> : null}
       <div className="header-right">
+        <CaseBadge />
         {info?.mode === 'setup' ? (
           <button
             type="button"

@@ -47,6 +47,9 @@ export const enAccess: typeof zhAccess = {
       drawer: "Opening the drawer without a sale needs a supervisor's approval",
       carryOver: "Carrying unresolved payments over needs a supervisor's approval",
       dayReport: "The day report needs a supervisor's approval",
+      attach: "Attaching a payment the gateway took to this sale needs a supervisor's approval",
+      recordUnmatched: "Recording an unmatched payment to refund needs a supervisor's approval",
+      resolveCase: "Settling a case (refund or close) needs a supervisor's approval",
     },
   },
   users: {

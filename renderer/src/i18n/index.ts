@@ -1,8 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { enRecovery } from './en-recovery';
 import { enSetup } from './en-setup';
 import { zh } from './zh';
+import { zhRecovery } from './zh-recovery';
 import { zhSetup } from './zh-setup';
 
 /** Chinese by default; English is one key away for trainers and technicians. */
@@ -10,9 +12,10 @@ export function initI18n(lng: 'zh' | 'en' = 'zh') {
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh',
+    // Each feature keeps its texts in its own file; they are merged here.
     resources: {
-      zh: { translation: { ...zh, ...zhSetup } },
-      en: { translation: { ...en, ...enSetup } },
+      zh: { translation: { ...zh, ...zhSetup, ...zhRecovery } },
+      en: { translation: { ...en, ...enSetup, ...enRecovery } },
     },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,

@@ -13,6 +13,9 @@ const REASONS_EN: Record<string, string> = {
   TRADE_TIMEOUT: 'The customer did not pay in time and the payment was reversed: scan again.',
   CANCELED_BY_CASHIER: 'Canceled by the cashier; the payment was reversed, nothing was charged.',
   REVERSED: 'The customer did not finish paying; reversed, nothing was charged: scan again.',
+  REVERSED_REFUNDED:
+    'The customer had paid, but the payment was reversed and the money went back to the customer: nothing was taken for this sale, scan again.',
+  CONFIRMED_CLOSED: 'The gateway confirms the payment is closed; nothing was charged.',
   NEEDS_MANUAL:
     'Outcome unknown: do not hand over the goods; a supervisor looks up the merchant order no. on the merchant platform.',
 };

@@ -40,6 +40,9 @@ export const zhAccess = {
       drawer: '无销售开钱箱需要主管授权',
       carryOver: '结转未完成支付到下一班需要主管授权',
       dayReport: '日报表需要主管授权',
+      attach: '把这笔平台已收款的支付挂到本单需要主管授权',
+      recordUnmatched: '登记一笔待退款的未知支付需要主管授权',
+      resolveCase: '处理异常单（退款或关闭）需要主管授权',
     },
   },
   users: {

@@ -20,8 +20,9 @@ export function CheckoutScreen() {
   const actions = useActions();
   const [code, setCode] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [parking, setParking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useKeepFocus(input, !confirming);
+  useKeepFocus(input, !confirming && !parking);
 
   const lines = sale?.lines ?? [];
   const requirePay = (screen: 'wallet' | 'cash') => {
@@ -34,10 +35,19 @@ export function CheckoutScreen() {
     void actions.clearSale();
   };
 
+  const parkNow = () => {
+    setParking(false);
+    void actions.parkSale();
+  };
+
   useKeys((e) => {
     if (confirming) {
       if (e.key === 'Enter') clearNow();
       else if (e.key === 'Escape') setConfirming(false);
+      else return;
+    } else if (parking) {
+      if (e.key === 'Enter') parkNow();
+      else if (e.key === 'Escape') setParking(false);
       else return;
     } else if (e.key === 'Enter') {
       const barcode = code;
@@ -55,7 +65,11 @@ export function CheckoutScreen() {
       requirePay('cash');
     } else if (e.key === 'F4') {
       if (lines.length > 0 && !split) setConfirming(true);
+    } else if (e.key === 'F5') {
+      if (split) setParking(true);
     } else if (e.key === 'F3') {
+      void actions.openWizard('checkout');
+    } else if (e.key === 'F7') {
       actions.goTo('shift');
     } else if (e.key === 'F6') {
       actions.goTo('supervisor');
@@ -114,13 +128,41 @@ export function CheckoutScreen() {
               />
             </>
           )}
-          <KeyButton
-            keyCap="F4"
-            tone="danger"
-            label={t('checkout.clear')}
-            disabled={lines.length === 0 || split}
-            onPress={() => setConfirming(true)}
-          />
+          {/* Part paid: F4 (clear) gives way to F5 (park), beside the recovery key. */}
+          {split ? (
+            <div className="key-row rc-split-row">
+              <KeyButton
+                keyCap="F5"
+                tone="danger"
+                label={t('park.button')}
+                sub={t('park.sub')}
+                onPress={() => setParking(true)}
+              />
+              <KeyButton
+                keyCap="F3"
+                label={t('recovery.openShort')}
+                sub={t('recovery.openSub')}
+                onPress={() => void actions.openWizard('checkout')}
+              />
+            </div>
+          ) : (
+            <>
+              <KeyButton
+                keyCap="F4"
+                tone="danger"
+                label={t('checkout.clear')}
+                disabled={lines.length === 0}
+                onPress={() => setConfirming(true)}
+              />
+              <div className="rc-entry-checkout">
+                <KeyButton
+                  keyCap="F3"
+                  label={t('recovery.open')}
+                  onPress={() => void actions.openWizard('checkout')}
+                />
+              </div>
+            </>
+          )}
           {/* Supervisor and technician tools share a row: the cashier's keys stay big. */}
           <div className="key-row">
             <KeyButton
@@ -134,7 +176,7 @@ export function CheckoutScreen() {
               onPress={() => actions.goTo('technician')}
             />
             <KeyButton
-              keyCap="F3"
+              keyCap="F7"
               label={t('checkout.shift')}
               onPress={() => actions.goTo('shift')}
             />
@@ -146,6 +188,15 @@ export function CheckoutScreen() {
           </div>
         </div>
       </aside>
+      {parking ? (
+        <ConfirmDialog
+          message={t('park.confirm')}
+          yes={t('park.yes')}
+          no={t('park.no')}
+          onYes={parkNow}
+          onNo={() => setParking(false)}
+        />
+      ) : null}
       {confirming ? (
         <ConfirmDialog
           message={t('checkout.confirmClear')}

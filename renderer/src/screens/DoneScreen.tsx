@@ -26,6 +26,8 @@ export function DoneScreen() {
   const actions = useActions();
   const [confirming, setConfirming] = useState(false);
   const canRetry = isFailed(printJob) && !willResume(printJob) && !retrying;
+  // The receipt is not confirmed printed (any state but PRINTED): the recovery flow is offered.
+  const unconfirmed = printJob?.state !== 'PRINTED';
   const retryNow = () => {
     setConfirming(false);
     void actions.retryPrint();
@@ -39,6 +41,7 @@ export function DoneScreen() {
     } else if (e.key === 'Enter') void actions.newSale();
     else if (e.key === 'F5' && canRetry) setConfirming(true);
     else if (e.key === 'F7' && drawerFailed) void actions.retryDrawer();
+    else if (e.key === 'F3' && unconfirmed) void actions.openWizard('done');
     else return;
     e.preventDefault();
   });
@@ -74,6 +77,17 @@ export function DoneScreen() {
           </div>
         </dl>
         <PrintFailure job={printJob} retrying={retrying} onRetry={() => setConfirming(true)} />
+        {unconfirmed ? (
+          <div className="rc-entry">
+            <KeyButton
+              keyCap="F3"
+              tone="danger"
+              label={t('recovery.open')}
+              sub={t('recovery.openSub')}
+              onPress={() => void actions.openWizard('done')}
+            />
+          </div>
+        ) : null}
         <KeyButton
           keyCap="Enter"
           tone="primary"

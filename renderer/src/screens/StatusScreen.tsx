@@ -27,6 +27,12 @@ export function StatusScreen() {
   const [confirming, setConfirming] = useState(false);
   const state = payment?.state;
   const ended = state === 'FAILED' || state === 'REVERSED';
+  // Nobody could confirm it: the sale is parked for a supervisor and the till moves on — also
+  // while the reconciler tries the case again (REVERSING for a moment).
+  const saleParked = useTill(
+    (s) => s.sale?.status === 'PARKED' && s.sale.orderId === s.payment?.orderId,
+  );
+  const parked = state === 'NEEDS_MANUAL' || (saleParked && state === 'REVERSING');
   const cancelable = state !== undefined && CANCELABLE.includes(state) && !canceling;
   const asking = confirming && cancelable; // the payment may end while the dialog is open
   const cancelNow = () => {
@@ -39,7 +45,9 @@ export function StatusScreen() {
       if (e.key === 'Enter') cancelNow();
       else if (e.key === 'Escape') setConfirming(false);
       else return;
-    } else if (ended && e.key === 'F1') actions.goTo('wallet');
+    } else if ((ended || parked) && e.key === 'F3') void actions.openWizard('status');
+    else if (parked && e.key === 'Enter') void actions.newSale();
+    else if (ended && e.key === 'F1') actions.goTo('wallet');
     else if (ended && e.key === 'F2') actions.goTo('cash');
     else if (ended && e.key === 'Escape') actions.goTo('checkout');
     else if (cancelable && e.key === 'Escape') setConfirming(true);
@@ -54,7 +62,7 @@ export function StatusScreen() {
     <main className="screen status">
       <div className={`panel wide status-panel tone-${tone}`} data-state={payment.state}>
         <StatusHead payment={payment} busy={tone === 'busy'} />
-        {payment.state === 'NEEDS_MANUAL' ? <ManualCase payment={payment} /> : null}
+        {parked ? <ManualCase payment={payment} /> : null}
         <dl className="facts">
           <dt>{t('status.channel')}</dt>
           <dd>{t(`method.${payment.method}`)}</dd>
@@ -76,8 +84,28 @@ export function StatusScreen() {
             />
           </div>
         ) : null}
+        {parked ? (
+          <div className="row-actions">
+            <KeyButton
+              keyCap="F3"
+              label={t('recovery.openShort')}
+              onPress={() => void actions.openWizard('status')}
+            />
+            <KeyButton
+              keyCap="Enter"
+              tone="primary"
+              label={t('manual.next')}
+              onPress={() => void actions.newSale()}
+            />
+          </div>
+        ) : null}
         {ended ? (
           <div className="row-actions">
+            <KeyButton
+              keyCap="F3"
+              label={t('recovery.openShort')}
+              onPress={() => void actions.openWizard('status')}
+            />
             <KeyButton
               keyCap="Esc"
               label={t('status.back')}

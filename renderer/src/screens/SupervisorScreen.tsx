@@ -11,6 +11,7 @@ import { SearchFilters } from '../components/supervisor/SearchFilters';
 import { PaymentsTable } from '../components/supervisor/PaymentsTable';
 import { RefundDialog } from '../components/supervisor/RefundDialog';
 import { RefundList } from '../components/supervisor/RefundList';
+import { Timeline } from '../components/cases/Timeline';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { paidFen } from '../state/tender';
@@ -30,6 +31,9 @@ export function SupervisorScreen() {
   const refundsSeen = useTill((s) => s.refundsSeen);
   const lookupJob = useTill((s) => s.lookupJob);
   const reprintBusy = useTill((s) => s.reprintBusy);
+  const timeline = useTill((s) =>
+    s.timeline && s.timeline.orderId === s.lookup?.sale.orderId ? s.timeline : null,
+  );
   const actions = useActions();
   const [query, setQuery] = useState('');
   const [confirmReprint, setConfirmReprint] = useState(false);
@@ -38,6 +42,11 @@ export function SupervisorScreen() {
   const row = moved.list === results ? moved.row : 0;
   const setRow = (f: (r: number) => number) => setMoved({ list: results, row: f(row) });
   const input = useRef<HTMLInputElement>(null);
+  const lookupId = lookup?.sale.orderId;
+  // The order found: its timeline (payments, recovery steps, audit, printing) below it.
+  useEffect(() => {
+    if (lookupId) void actions.loadTimeline(lookupId);
+  }, [actions, lookupId]);
   useKeepFocus(input, !refundOpen && !confirmReprint);
   useEffect(() => void actions.search({}), [actions]);
   const enter = () => {
@@ -61,15 +70,17 @@ export function SupervisorScreen() {
       else if (e.key === 'Escape') setConfirmReprint(false);
       else return;
     } else if (e.key === 'Enter') enter();
+    else if (e.key === 'F3') void actions.openWizard('supervisor');
+    else if (e.key === 'F10') actions.goTo('cases');
     else if (e.key === 'F7' && canReprint) setConfirmReprint(true);
     else if (e.key === 'F8' && canRefund) actions.openRefund();
     else if (!lookup && (e.key === 'ArrowDown' || e.key === 'ArrowUp'))
       setRow((r) =>
         Math.max(0, Math.min(results.length - 1, r + (e.key === 'ArrowDown' ? 1 : -1))),
       );
-    else if (!lookup && e.key === 'F3') actions.goTo('audit');
+    else if (!lookup && e.key === 'F2') actions.goTo('audit');
     else if (!lookup && e.key === 'F4') actions.goTo('users');
-    else if (e.key === 'F10') actions.goTo('shift');
+    else if (e.key === 'F5') actions.goTo('shift');
     else if (e.key === 'Escape') {
       if (lookup) actions.closeOrder();
       else actions.goTo('checkout');
@@ -109,6 +120,12 @@ export function SupervisorScreen() {
             ) : null}
             <h2 className="sv-h2">{t('supervisor.lines')}</h2>
             <OrderLines detail={lookup} />
+            {timeline ? (
+              <>
+                <h2 className="sv-h2">{t('cases.timeline')}</h2>
+                <Timeline entries={timeline.entries} />
+              </>
+            ) : null}
           </div>
         ) : (
           <>
@@ -123,6 +140,12 @@ export function SupervisorScreen() {
             label={lookup ? t('search.results') : t('supervisor.back')}
             onPress={() => (lookup ? actions.closeOrder() : actions.goTo('checkout'))}
           />
+          <KeyButton
+            keyCap="F3"
+            label={t('recovery.openShort')}
+            onPress={() => void actions.openWizard('supervisor')}
+          />
+          <KeyButton keyCap="F10" label={t('cases.short')} onPress={() => actions.goTo('cases')} />
           {lookup ? (
             <>
               <KeyButton
@@ -144,14 +167,14 @@ export function SupervisorScreen() {
           ) : (
             <>
               <KeyButton
-                keyCap="F10"
+                keyCap="F5"
                 label={t('search.shift')}
                 onPress={() => actions.goTo('shift')}
               />
               {isSupervisor ? (
                 <>
                   <KeyButton
-                    keyCap="F3"
+                    keyCap="F2"
                     label={t('search.audit')}
                     onPress={() => actions.goTo('audit')}
                   />

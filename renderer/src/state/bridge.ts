@@ -33,12 +33,14 @@ export function startBridge(
       s().applyLookupJob(job);
       s().applyReportJob(job);
       s().applyQueueJob(job);
+      s().applyWizardJob(job);
     }),
     api.on('print.summary', (summary) => s().applySummary(summary)),
     api.on('drawer.updated', (result) => s().applyDrawer(result)),
     // Sign-in and shift changes made at the other binding (kiosk page, Electron window) show here.
     api.on('auth.changed', (session) => s().applySession(session)),
     api.on('shift.updated', (shift) => s().applyShift(shift)),
+    api.on('case.updated', ({ openCount }) => s().applyCaseCount(openCount)),
   ];
   void s().loadSummary();
   let inFlight = false;

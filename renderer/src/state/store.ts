@@ -5,6 +5,8 @@ import { createApprovalSlice } from './slices/approval';
 import { createAuditSlice } from './slices/audit';
 import { createAuthSlice } from './slices/auth';
 import { createDrawerSlice } from './slices/drawer';
+import { createCasesSlice } from './slices/cases';
+import { createRecoverySlice, type RecoveryOptions } from './slices/recovery';
 import { createPaymentSlice } from './slices/payment';
 import { createPreviewSlice } from './slices/preview';
 import { createPrinterSlice } from './slices/printer';
@@ -26,6 +28,8 @@ export type TillStore = StoreApi<All>;
 export interface StoreOptions {
   /** The refund dialog's idempotency key; tests pass their own. */
   newRequestId?: () => string;
+  /** The recovery wizard's sync retries (tests make them quick). */
+  recovery?: RecoveryOptions;
 }
 
 export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStore {
@@ -48,6 +52,8 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrintQueueSlice(api)(...a),
     ...createDrawerSlice(api)(...a),
     ...createSetupSlice(api)(...a),
+    ...createRecoverySlice(api, opts.recovery)(...a),
+    ...createCasesSlice(api, opts.newRequestId)(...a),
   }));
 }
 
@@ -60,6 +66,8 @@ export {
   createShiftSlice,
   createUsersSlice,
   createDrawerSlice,
+  createCasesSlice,
+  createRecoverySlice,
   createPaymentSlice,
   createPrintQueueSlice,
   createPreviewSlice,

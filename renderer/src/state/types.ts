@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/api/print';
 import type { GatewayInfo, GatewaySetup } from '../../../shared/api/setup';
 import type { BackupFile, StoreCheck } from '../../../shared/api/store';
+import type { CasesSlice, RecoverySlice } from './recoveryTypes';
 import type { FontId, ProfileId } from './slices/printer';
 import type { ApiError, Result } from '../../../shared/result';
 import type { Approval, Session } from '../../../shared/api/auth';
@@ -38,6 +39,8 @@ export type Screen =
   | 'supervisor'
   | 'technician'
   | 'setup'
+  | 'recovery'
+  | 'cases'
   | 'shift'
   | 'audit'
   | 'users';
@@ -319,7 +322,11 @@ export interface SetupSlice {
   closeStoreCheck(): void;
 }
 
-export type All = AppSlice &
+export type { RecoverySlice, CasesSlice, Wizard, WizardStep, WizardFrom } from './recoveryTypes';
+
+export type All = RecoverySlice &
+  CasesSlice &
+  AppSlice &
   AuthSlice &
   ApprovalSlice &
   ShiftSlice &

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** F3 交接班 / 报表: the float, X at any time, Z with the cash counted, the report on screen. */
+/** F7 交接班 / 报表: the float, X at any time, Z with the cash counted, the report on screen. */
 export class ShiftPage {
   readonly cash: Locator;
   readonly facts: Locator;
@@ -13,7 +13,7 @@ export class ShiftPage {
   }
 
   async open() {
-    await this.page.keyboard.press('F3');
+    await this.page.keyboard.press('F7');
     await this.page.locator('.shift-screen').waitFor();
   }
 

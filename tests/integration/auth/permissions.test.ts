@@ -83,6 +83,18 @@ const CASES: [Channel, Row][] = [
   ],
   ['store.check', row({}, printerSetup)],
   ['store.backup', row({}, printerSetup)],
+  ['order.lookup', row({ number: '1234567890' }, sell)],
+  ['order.sync', row({ paymentId: 'p-none' }, sell)],
+  ['order.timeline', row(order, sell)],
+  ['sale.park', row({}, sell)],
+  ['case.list', row({}, sell)],
+  ['case.record', row(order, sell)],
+  ['recovery.note', row({ orderId: 'O-none', step: 'start', outcome: 'NOTED' }, sell)],
+  ['recovery.printerCheck', row(order, staffOnly)],
+  // Settling a case moves money or attaches a stranger's payment: a supervisor's call.
+  ['order.attachPayment', row({ number: '1234567890', orderId: 'O-none' }, approved)],
+  ['case.recordUnmatched', row({ number: '1234567890' }, approved)],
+  ['case.resolve', row({ caseId: 'c-none', action: 'CLOSE', requestId: 'r1' }, approved)],
   ['user.list', row({}, supervisorOnly)],
   [
     'user.add',

@@ -26,7 +26,8 @@ beforeAll(async () => {
     TILL_DATA_DIR: tmp.dir,
     TILL_PORT: '0',
     TILL_PRINTER: printer.uri,
-    TILL_PRINTER_PORTS: String(printer.port), // the free test port, allowed as an installer would
+    // The loopback test printer's free port, allowed as an installer would (printer allow-list).
+    TILL_PRINTER_PORTS: String(printer.port),
   });
   kiosk = await runKiosk(config, { appRoot: resolve('.'), version: 'test' });
   api = kioskClient(kiosk.port, kiosk.token);

@@ -94,7 +94,6 @@ describe('engine: cancel, split tender, mismatches, late charges, refunds', () =
         clock: rig.clock,
         actor: () => 'system',
       }),
-      query: async () => ({ outcome: 'PAID', tradeNo: '42001' }),
       clock: rig.clock,
     });
     await reconciler.runOnce();

@@ -94,8 +94,17 @@ describe('payment engine against the sandbox over HTTP', () => {
     const states = rig.repos.payments.transitions(p.paymentId).map((t) => t.to_state);
     expect(states).not.toContain('FAILED');
     expect(states).toContain('REVERSING');
-    // The goods are not handed over: the order stays locked for the supervisor.
-    expect(rig.repos.sales.get(sale.orderId)?.status).toBe('PAYING');
+    // The goods are not handed over, and the till is not locked: the sale is parked (挂起) as
+    // a supervisor case and the next sale is a new, open one.
+    expect(rig.repos.sales.get(sale.orderId)?.status).toBe('PARKED');
+    expect(rig.repos.cases.openForOrder(sale.orderId)).toMatchObject({
+      kind: 'UNCONFIRMED_PAYMENT',
+      paymentId: p.paymentId,
+      merchantOrderNo: p.merchantOrderNo,
+    });
+    const next = rig.sales.current();
+    expect(next.orderId).not.toBe(sale.orderId);
+    expect(next.status).toBe('OPEN');
   });
 
   it('resumes an unfinished payment after a restart and finds it PAID', async () => {

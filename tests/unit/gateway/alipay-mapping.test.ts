@@ -16,6 +16,7 @@ describe('Alipay trade.pay → GatewayAnswer (payments.md §2.3/§2.4)', () => {
     expect(mapPay({ code: '10000', ...order, gmt_payment: '2026-11-25 10:00:00' })).toEqual({
       outcome: 'PAID',
       channel: 'ALIPAY',
+      clientSn: 'T1',
       sn: '2026112522001',
       tradeNo: '2026112522001',
       amountFen: 1250,
@@ -70,7 +71,7 @@ describe('Alipay query / cancel / refund', () => {
 
   it.each<[AliBody, object]>([
     [{ code: '10000', ...order, retry_flag: 'N', action: 'close' }, { outcome: 'CANCELED' }],
-    [{ code: '10000', ...order, retry_flag: 'N', action: 'refund' }, { outcome: 'CANCELED' }],
+    [{ code: '10000', ...order, retry_flag: 'N', action: 'refund' }, { outcome: 'REFUNDED' }], // the customer had paid: money went back
     [biz('ACQ.SYSTEM_ERROR', { retry_flag: 'Y' }), { outcome: 'UNKNOWN', retry: true }],
     [{ code: '20000' }, { outcome: 'UNKNOWN', retry: true }],
     [biz('ACQ.TRADE_CANCEL_TIME_OUT', { retry_flag: 'N' }), { outcome: 'UNKNOWN', retry: false }],

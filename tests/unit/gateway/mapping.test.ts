@@ -27,6 +27,7 @@ describe('upay reply → GatewayAnswer', () => {
     expect(toAnswer(biz('PAY_SUCCESS', data()), want)).toEqual({
       outcome: 'PAID',
       sn: '7800000000000001',
+      clientSn: 'C1',
       tradeNo: '4200000000202611250000000001',
       channel: 'WECHAT',
       orderStatus: 'PAID',
@@ -101,6 +102,18 @@ describe('upay reply → GatewayAnswer', () => {
         errorMessage: expect.any(String),
       });
     }
+  });
+
+  it('a reply naming another terminal_sn is MISMATCH, never PAID (as WeChat checks mch_id)', () => {
+    const ours = { ...want, terminalSn: '100000990000001' };
+    const other = toAnswer(biz('PAY_SUCCESS', data({ terminal_sn: '100000990000002' })), ours);
+    expect(other).toMatchObject({ outcome: 'UNKNOWN', errorCode: 'MISMATCH' });
+    expect(other.errorMessage).toMatch(/terminal_sn/);
+    // Our own terminal, or a reply that names none (SQB's own example omits it), is read.
+    expect(
+      toAnswer(biz('PAY_SUCCESS', data({ terminal_sn: '100000990000001' })), ours).outcome,
+    ).toBe('PAID');
+    expect(toAnswer(biz('PAY_SUCCESS', data()), ours).outcome).toBe('PAID');
   });
 
   it('200 without biz_response, or PAY_SUCCESS without order data, is UNKNOWN', () => {

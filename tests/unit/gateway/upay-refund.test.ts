@@ -45,13 +45,14 @@ describe('upay refund replies', () => {
 });
 
 describe('acquirer schedules (payments.md §1.9, §2.6, §4)', () => {
-  it('WeChat: first query 5 s, then every 10 s, 45 s window, reverse ≥ 15 s after pay, ≤ 10 attempts', () => {
+  it('WeChat: queries 5–27 s after the scan 5.5 s apart, 30 s window, reverse ≥ 15 s after pay, ≤ 10 attempts', () => {
     expect(WECHAT_SCHEDULE).toMatchObject({
       firstQueryMs: 5_000,
-      intervalMs: 10_000,
-      windowMs: 45_000,
+      queryAtMs: [5_000, 10_500, 16_000, 21_500, 27_000],
+      windowMs: 30_000,
       reverseNotBeforeMs: 15_000,
       reverseAttempts: 10,
+      payRetries: 2,
     });
   });
   it('Alipay: 3–6 s interval, 60 s window, cancel + 3 retries 2 s apart', () => {
@@ -63,15 +64,16 @@ describe('acquirer schedules (payments.md §1.9, §2.6, §4)', () => {
       reverseIntervalMs: 2_000,
     });
   });
-  it('upay: 3 s / 3 s / 45 s; every schedule respects its own minimum query gap', () => {
-    expect(UPAY_SCHEDULE).toMatchObject({
-      firstQueryMs: 3_000,
-      intervalMs: 3_000,
-      windowMs: 45_000,
-    });
+  it('upay: every 3 s, then 5 s, 45 s window, never a pay retry; every schedule keeps its own gap', () => {
+    expect(UPAY_SCHEDULE).toMatchObject({ firstQueryMs: 3_000, windowMs: 45_000, payRetries: 0 });
     for (const s of [WECHAT_SCHEDULE, ALIPAY_SCHEDULE, UPAY_SCHEDULE]) {
       expect(s.intervalMs).toBeGreaterThanOrEqual(s.minQueryGapMs);
       expect(s.firstQueryMs).toBeGreaterThanOrEqual(s.minQueryGapMs);
+      expect(s.queryAtMs?.[0]).toBe(s.firstQueryMs);
+      const at = s.queryAtMs ?? [];
+      for (let i = 1; i < at.length; i++)
+        expect((at[i] as number) - (at[i - 1] as number)).toBeGreaterThanOrEqual(s.minQueryGapMs);
+      expect(at.at(-1) ?? 0).toBeLessThan(s.windowMs);
       expect(Object.isFrozen(s)).toBe(true);
     }
   });

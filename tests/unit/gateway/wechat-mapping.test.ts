@@ -31,6 +31,7 @@ describe('WeChat micropay → GatewayAnswer (payments.md §1.6)', () => {
     expect(mapMicropay(paid)).toEqual({
       outcome: 'PAID',
       channel: 'WECHAT',
+      clientSn: 'T1',
       sn: '4200000000202611250000000001',
       tradeNo: '4200000000202611250000000001',
       amountFen: 1250,

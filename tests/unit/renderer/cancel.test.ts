@@ -46,14 +46,19 @@ describe('cancel a payment the customer has not finished', () => {
     expect(s().payment?.state).toBe('PAID');
   });
 
-  it('stays on the supervisor case when the reversal cannot be confirmed', async () => {
-    const { paymentId } = s().payment!;
+  it('stays on the supervisor case when the reversal cannot be confirmed; the till moves on', async () => {
+    const { paymentId, orderId } = s().payment!;
     await s().cancelPayment();
     till.reverse(paymentId, 'NEEDS_MANUAL');
     expect(s().payment?.state).toBe('NEEDS_MANUAL');
     s().goTo('checkout');
     expect(s().screen).toBe('status');
-    expect(till.current().status).toBe('PAYING'); // the cart stays locked for the supervisor
+    // The sale is parked for the supervisor, never locking the till: the next sale is new.
+    expect(till.order(orderId)?.status).toBe('PARKED');
+    expect(till.current().orderId).not.toBe(orderId);
+    await s().newSale();
+    expect(s().screen).toBe('checkout');
+    expect(s().sale?.orderId).toBe(till.current().orderId);
   });
 
   it('does not cancel what has ended', async () => {

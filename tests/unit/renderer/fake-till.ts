@@ -13,6 +13,7 @@ import { apiError, type ErrorCode } from '../../../shared/errors';
 import type { ApiError, Result } from '../../../shared/result';
 import { createFakeAccess } from './fake-access';
 import { createFakePrinter } from './fake-printer';
+import { createFakeRecovery } from './fake-recovery';
 import { createFakeRefunds } from './fake-refunds';
 import { answerOf, staffChannels } from './fake-staff';
 import { createFakeShift } from './fake-shift';
@@ -90,7 +91,18 @@ type Used =
   | 'gateway.info'
   | 'gateway.configure'
   | 'store.check'
-  | 'store.backup';
+  | 'store.backup'
+  | 'order.lookup'
+  | 'order.sync'
+  | 'order.timeline'
+  | 'order.attachPayment'
+  | 'sale.park'
+  | 'case.list'
+  | 'case.record'
+  | 'case.recordUnmatched'
+  | 'case.resolve'
+  | 'recovery.note'
+  | 'recovery.printerCheck';
 
 export interface FakeOptions {
   /** Who is signed in at the start (the demo cashier by default); null: nobody. */
@@ -166,6 +178,19 @@ export function createFakeTill(
     return status;
   };
 
+  function park(orderId: string) {
+    const order = orders.get(orderId);
+    if (order) orders.set(orderId, { ...order, status: 'PARKED' });
+    if (sale.orderId === orderId) {
+      sale = newSale();
+      orders.set(sale.orderId, sale);
+    }
+  }
+  const voidOrder = (orderId: string) => {
+    const order = orders.get(orderId);
+    if (order) orders.set(orderId, { ...order, status: 'VOID' });
+  };
+
   const touch = (lines: Sale['lines']): Sale => {
     sale = {
       ...sale,
@@ -219,6 +244,8 @@ export function createFakeTill(
       thirdPartyOrderNo: paid && p.method !== 'CASH' ? `T${p.merchantOrderNo}` : null,
     };
     payments.set(paymentId, next);
+    // As the host: nobody can confirm it, so the sale is parked (挂起) and the till moves on.
+    if (state === 'NEEDS_MANUAL') park(p.orderId);
     if (state !== 'NEEDS_MANUAL' && settleOrder(p.orderId) === 'PAID' && paid) {
       const order = orders.get(p.orderId) ?? sale;
       const text = [
@@ -326,7 +353,29 @@ export function createFakeTill(
   const answer = <T extends object>(r: T | ApiError, action: string) =>
     answerOf(r, () => access.record(action, null, approver));
 
+  const recovery = createFakeRecovery({
+    payments,
+    order: (orderId) => orders.get(orderId) ?? null,
+    detail: (orderId) => {
+      const order = orders.get(orderId);
+      return order
+        ? {
+            sale: order,
+            payments: ofOrder(orderId),
+            receipt: receiptOf(orderId),
+            refunds: refunds.of(ofOrder(orderId)),
+            refund: refundSummary(orderId),
+          }
+        : null;
+    },
+    current: () => sale,
+    advance: (paymentId, state) => advance(paymentId, state),
+    park,
+    voidOrder,
+    printerStatus: () => printer.status(),
+  });
   const implemented: Pick<TillApi, Used | 'on'> = {
+    ...recovery.handlers,
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -566,6 +615,7 @@ export function createFakeTill(
     cancelRequested: (paymentId: string) => cancelRequested.has(paymentId),
     order: (orderId: string) => orders.get(orderId) ?? null,
     printed,
+    recovery,
     calls,
     current: () => sale,
     payments,

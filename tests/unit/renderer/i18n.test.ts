@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en';
 import { zh } from '../../../renderer/src/i18n/zh';
+import { enRecovery } from '../../../renderer/src/i18n/en-recovery';
+import { zhRecovery } from '../../../renderer/src/i18n/zh-recovery';
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) =>
@@ -14,6 +16,17 @@ describe('i18n resources', () => {
       const value = k
         .split('.')
         .reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], zh);
+      expect(value, k).not.toBe('');
+    }
+  });
+
+  it('has the recovery flow in both languages, nothing empty, no key shared with the others', () => {
+    expect(keys(enRecovery).sort()).toEqual(keys(zhRecovery).sort());
+    for (const top of Object.keys(zhRecovery)) expect(Object.keys(zh)).not.toContain(top);
+    for (const k of keys(zhRecovery)) {
+      const value = k
+        .split('.')
+        .reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], zhRecovery);
       expect(value, k).not.toBe('');
     }
   });

@@ -11,6 +11,9 @@ export function ManualCase({ payment }: { payment: Payment }) {
         {payment.merchantOrderNo}
       </div>
       <p className="manual-steps">{t('status.manualSteps')}</p>
+      <p className="manual-parked strong" data-testid="manual-parked">
+        {t('manual.parked')}
+      </p>
       <p className="manual-background">
         <span className="pulse" aria-hidden="true" />
         {t('status.manualBackground')}

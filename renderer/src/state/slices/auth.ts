@@ -59,6 +59,7 @@ export const createAuthSlice =
       // The screen waits for the shift: with none open, the cashier starts by opening one.
       set({ shiftLoaded: false });
       void get().loadSale();
+      void get().loadCases(); // the header's count of unresolved cases
       void get()
         .loadShift()
         .then(() => {

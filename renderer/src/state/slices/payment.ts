@@ -27,7 +27,9 @@ export const createPaymentSlice =
      */
     const route = async () => {
       const p = get().payment;
-      if (!p) return;
+      // The recovery wizard drives its own steps (a sync that settles the payment on screen
+      // leads to the printer checks there, not to Done).
+      if (!p || get().screen === 'recovery') return;
       if (p.state !== 'PAID') {
         if (get().screen !== 'status') set({ screen: 'status' });
         return;

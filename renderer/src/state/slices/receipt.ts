@@ -48,6 +48,8 @@ export const createReceiptSlice =
     },
     async newSale() {
       set({
+        // The sale on screen is done (paid or parked): never shown again while the next loads.
+        sale: null,
         retrying: false,
         drawer: null,
         payment: null,
