@@ -10,7 +10,7 @@ import {
 } from '../../electron/gateway';
 import type { Payment } from '../../shared/domain';
 import catalogue from '../../resources/catalogue.json';
-import { kioskClient } from './kioskClient';
+import { DEMO, kioskClient, type SignIn } from './kioskClient';
 import { tempDir } from './tmp';
 
 export interface TillRigOptions {
@@ -20,6 +20,8 @@ export interface TillRigOptions {
   printer?: string;
   reconcileMs?: number;
   settings?: object;
+  /** Who is signed in (a shift opened for them): the cashier 1001 by default. */
+  signIn?: SignIn;
 }
 
 /**
@@ -76,6 +78,8 @@ export async function tillRig(o: TillRigOptions = {}) {
   );
   process.env = saved;
   const api = kioskClient(kiosk.port, kiosk.token);
+  // A live acquirer: the first supervisor is created, then the cashier signs in (kioskClient).
+  await api.signIn(o.signIn ?? DEMO.cashier);
   const channel = protocol === 'alipay' ? 'ALIPAY' : 'WECHAT';
   let seq = Math.floor(Math.random() * 1e8);
 
@@ -97,6 +101,8 @@ export async function tillRig(o: TillRigOptions = {}) {
     sandbox,
     host: kiosk.host,
     api,
+    /** Another staff member signs in at the same till. */
+    signIn: (who: SignIn) => api.signIn(who),
     call,
     until,
     dataDir: tmp.dir,

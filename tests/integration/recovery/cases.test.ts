@@ -3,6 +3,7 @@ import { createSandboxGatewayClient } from '../../../electron/gateway';
 import type { CaseView, LookupResult, SyncResult } from '../../../shared/api/recovery';
 import type { OrderDetail, Payment, Sale } from '../../../shared/domain';
 import catalogue from '../../../resources/catalogue.json';
+import { DEMO } from '../../helpers/kioskClient';
 import { tillRig, type TillRig } from '../../helpers/tillRig';
 
 /** The till never locks: what cannot be settled now is parked, listed and resolved later. */
@@ -38,6 +39,7 @@ describe('parked sales and supervisor cases', () => {
       orderStatus: 'PARKED',
     });
     const caseId = cases.cases[0]!.caseId;
+    await rig.signIn(DEMO.supervisor); // settling cases is the supervisor's
     // Not closable while nobody knows whether the customer was charged.
     const early = await rig.api.call('case.resolve', { caseId, action: 'CLOSE', requestId: 'c1' });
     expect(early.json).toMatchObject({ ok: false, error: { code: 'CASE_NOT_CLOSABLE' } });
@@ -87,6 +89,7 @@ describe('parked sales and supervisor cases', () => {
     const next = await rig.call<Sale>('sale.scan', { barcode: catalogue[1]!.barcode });
     expect(next.orderId).not.toBe(sale.orderId);
 
+    await rig.signIn(DEMO.supervisor); // settling cases is the supervisor's
     const close = await rig.api.call('case.resolve', {
       caseId: parked.case.caseId,
       action: 'CLOSE',
@@ -136,6 +139,7 @@ describe('parked sales and supervisor cases', () => {
     });
     expect(found.gateway?.paidAt).toBeTruthy();
 
+    await rig.signIn(DEMO.supervisor); // attaching a stranger's payment is the supervisor's
     const sale = await rig.call<Sale>('sale.scan', { barcode: catalogue[2]!.barcode });
     const wrong = await rig.api.call('order.attachPayment', {
       number: b.sn ?? '',

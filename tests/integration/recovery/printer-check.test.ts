@@ -5,6 +5,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../../printer';
 import type { PrinterCheck } from '../../../shared/api/recovery';
 import type { PrintJob, Receipt } from '../../../shared/domain';
 import { tempDir } from '../../helpers/tmp';
+import { APPROVAL } from '../../helpers/kioskClient';
 import { tillRig, type TillRig } from '../../helpers/tillRig';
 
 /**
@@ -72,7 +73,11 @@ describe('recovery.printerCheck', () => {
     expect(open.status).toMatchObject({ known: true, coverOpen: true });
     expect(open.status.words.join(' ')).toMatch(/cover/i);
     printer.setFault('none');
-    const copy = await rig.call<{ job: PrintJob }>('receipt.reprint', { orderId: paid.orderId });
+    // A copy needs a supervisor's approval on the cashier's call.
+    const copy = await rig.call<{ job: PrintJob }>('receipt.reprint', {
+      orderId: paid.orderId,
+      approval: APPROVAL,
+    });
     let state = copy.job.state;
     for (let i = 0; i < 200 && state !== 'PRINTED'; i++) {
       await new Promise((r) => setTimeout(r, 25));

@@ -103,7 +103,7 @@ describe('order.sync settles a dropped order once', () => {
         manual.paymentId,
       ) as { actor: string; detail: string }[];
       expect(audits).toHaveLength(1);
-      expect(audits[0]?.actor).toBe('王芳');
+      expect(audits[0]?.actor).toBe('1001'); // the signed-in cashier, not a setting
       expect(JSON.parse(audits[0]?.detail ?? '{}')).toMatchObject({
         before: 'NEEDS_MANUAL',
         after: 'PAID',
