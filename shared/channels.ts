@@ -26,11 +26,29 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  'product.search',
+  'product.setPrice',
+  'catalogue.info',
+  'sale.hold',
+  'sale.held',
+  'sale.recall',
+  'sale.discount',
+  'sale.openPrice',
+  'display.state',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated'] as const;
+export const EVENTS = [
+  'sale.updated',
+  'payment.updated',
+  'print.updated',
+  'display.updated',
+] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/** All a view-only caller (the customer display's token or window) may call and hear. */
+export const VIEW_CHANNELS: readonly Channel[] = ['display.state'];
+export const VIEW_EVENTS: readonly EventName[] = ['display.updated'];
 
 export const isChannel = (name: string): name is Channel =>
   (CHANNELS as readonly string[]).includes(name);

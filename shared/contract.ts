@@ -1,11 +1,16 @@
 import type { z } from 'zod';
+import { adjustContract } from './api/adjust';
 import { appContract } from './api/app';
+import { catalogueContract } from './api/catalogue';
+import { displayContract } from './api/display';
+import { holdContract } from './api/hold';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
+import { DisplayStateSchema } from './selling/schemas';
 import type { Result } from './result';
 
 /**
@@ -19,12 +24,17 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...catalogueContract,
+  ...holdContract,
+  ...adjustContract,
+  ...displayContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'sale.updated': SaleSchema,
   'payment.updated': PaymentSchema,
   'print.updated': PrintJobSchema,
+  'display.updated': DisplayStateSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

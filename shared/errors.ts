@@ -1,4 +1,5 @@
 import type { ApiError } from './result';
+import { SELLING_ERRORS } from './selling/errors';
 
 /** Every failure the cashier can see, with what happened and what to do next, in both languages. */
 export const ERRORS = {
@@ -28,6 +29,7 @@ export const ERRORS = {
   GATEWAY: ['The payment gateway could not be reached.', '无法连接支付网关。'],
   PRINTER: ['The printer did not print.', '打印机未能打印。'],
   INTERNAL: ['Something went wrong in the till; nothing was charged twice.', '收银系统内部错误。'],
+  ...SELLING_ERRORS,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -11,6 +11,7 @@ import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
+import { sellingHandlers, type SellingDeps } from './handlers/selling';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -18,7 +19,7 @@ export type Handlers = {
 /** The handlers of some channels: each domain file under handlers/ returns one of these. */
 export type SomeHandlers<C extends Channel> = Pick<Handlers, C>;
 
-export interface HandlerDeps {
+export interface HandlerDeps extends SellingDeps {
   info: () => AppInfo;
   sales: SaleService;
   engine: PaymentEngine;
@@ -40,5 +41,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...sellingHandlers(d),
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { sellingSettings } from './sellingSettings';
 
 /**
  * A real acquirer: the aggregator (upay v2, the default when `protocol` is left out), WeChat Pay
@@ -57,6 +58,7 @@ export const SettingsSchema = z
     gateway: GatewaySettingsSchema.optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
+    ...sellingSettings,
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { PROFILES } from '../../printer';
-import { ProductSchema, type AppInfo } from '../../shared/domain';
+import type { AppInfo } from '../../shared/domain';
 import { createEventBus } from '../api/events';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { createPaymentEngine } from '../payments/engine';
@@ -16,12 +15,12 @@ import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
-import { createSaleService } from '../services/sale';
 import { openRepos } from '../store';
 import type { TillConfig } from './config';
 import { setUpGateway } from './gateway';
 import { createLogger } from './log';
 import { setUpPrinter } from './printer';
+import { setUpSelling } from './selling';
 
 export interface HostOptions {
   /** Folder of the app's own files (resources/, build/): the project root or the packaged app. */
@@ -40,11 +39,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const log = createLogger(config.dataDir);
   const clock = opts.clock ?? systemClock;
   const repos = openRepos(join(config.dataDir, 'till.db'), { nativeBinding: opts.nativeBinding });
-  const catalogue = z
-    .array(ProductSchema)
-    .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
-  repos.products.importAll(catalogue);
-
   const events = createEventBus();
   const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
   const printer = await setUpPrinter(config.printerUri, config.dataDir);
@@ -94,7 +88,16 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     trace: (paymentId, step, answer) => log.info({ paymentId, step, answer }, 'gateway answer'),
   });
   const refunds = createRefundService({ repos, gateway: gw.gateway, clock, actor: config.cashier });
-  const sales = createSaleService({ repos, clock, events, cashier: config.cashier });
+  const selling = setUpSelling({
+    config,
+    repos,
+    clock,
+    events,
+    appRoot: opts.appRoot,
+    sandbox: gw.gateway.sandbox,
+    actor: () => config.cashier,
+  });
+  const { sales } = selling;
 
   const info = (): AppInfo => ({
     storeName: config.storeName,
@@ -136,6 +139,10 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     jobs: repos.printJobs,
     retryPrint: (jobId) => queue.retry(jobId),
     actor: config.cashier,
+    catalogue: selling.catalogue,
+    holds: selling.holds,
+    adjust: selling.adjust,
+    display: selling.display,
   });
 
   // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
@@ -172,7 +179,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     virtualPrinter: printer.virtual,
     onError,
     reconciler,
+    display: selling.display,
     async close(): Promise<void> {
+      selling.display.close();
       reconciler.stop();
       printWatch.stop();
       await queue.idle();

@@ -1,5 +1,7 @@
 import { createAuditRepo } from './audit';
+import { createCatalogueVersionsRepo } from './catalogueVersions';
 import { openStore, type Db, type OpenOptions } from './db';
+import { createHoldsRepo } from './holds';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
 import { createProductsRepo } from './products';
@@ -19,6 +21,8 @@ export function createRepos(db: Db) {
     receipts: createReceiptsRepo(db),
     audit: createAuditRepo(db),
     refunds: createRefundsRepo(db),
+    catalogue: createCatalogueVersionsRepo(db),
+    holds: createHoldsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
