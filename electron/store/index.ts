@@ -1,6 +1,7 @@
 import { createAuditRepo } from './audit';
 import { createCatalogueVersionsRepo } from './catalogueVersions';
 import { openStore, type Db, type OpenOptions } from './db';
+import { createDiscountReport } from './discountReport';
 import { createHoldsRepo } from './holds';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
@@ -23,6 +24,7 @@ export function createRepos(db: Db) {
     refunds: createRefundsRepo(db),
     catalogue: createCatalogueVersionsRepo(db),
     holds: createHoldsRepo(db),
+    discounts: createDiscountReport(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
