@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '../host/config';
@@ -32,6 +33,7 @@ export async function runCatalogueCli(
     return 2;
   }
   const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
   const repos = openRepos(join(config.dataDir, 'till.db'));
   const actor = `cli:${userInfo().username}`;
   const at = () => new Date(systemClock.now()).toISOString();

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, screen, session } from 'electron';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../host/config';
 import { startHost } from '../host/host';
 import { nativeBindingPath } from '../store/native';
-import { forwardEvents, registerIpc } from './ipc';
+import { customerDisplayBounds, DISPLAY_PATH, displayWindowOptions } from './display';
+import { forwardEvents, registerIpc, viewEventsOnly } from './ipc';
 import { APP_ORIGIN, applySecurity, lockDownSession } from './security';
 import { windowOptions } from './window';
 
@@ -38,11 +39,32 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     nativeBinding: nativeBindingPath(appRoot),
   });
-  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
-  registerIpc(ipcMain, host.handlers, host.onError);
-  forwardEvents(host.events, () => (win.isDestroyed() ? null : win.webContents));
+  const preload = join(__dirname, 'preload.cjs');
+  const win = new BrowserWindow(windowOptions(preload));
+  let display: BrowserWindow | null = null;
+  const live = (w: BrowserWindow | null) => (w && !w.isDestroyed() ? w.webContents : null);
+  registerIpc(ipcMain, host.handlers, host.onError, (id) => id === live(display)?.id);
+  forwardEvents(host.events, () => live(win));
+  forwardEvents(host.events, () => live(display), viewEventsOnly);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
+
+  // 客显: on a second screen when there is one, now or when one is plugged in.
+  const openDisplay = () => {
+    if (host.config.customerDisplay === 'off' || live(display)) return;
+    const bounds = customerDisplayBounds(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+    if (!bounds) return;
+    display = new BrowserWindow(displayWindowOptions(preload, bounds));
+    display.once('ready-to-show', () => display?.showInactive());
+    void display.loadURL(`${APP_ORIGIN}${DISPLAY_PATH}`);
+  };
+  openDisplay();
+  screen.on('display-added', openDisplay);
+  screen.on('display-removed', () => {
+    if (display && !customerDisplayBounds(screen.getAllDisplays(), screen.getPrimaryDisplay().id))
+      display.destroy();
+  });
+  win.on('closed', () => display?.destroy());
   app.on('window-all-closed', () => {
     void host.close().finally(() => app.quit());
   });

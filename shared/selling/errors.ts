@@ -29,4 +29,8 @@ export const SELLING_ERRORS = {
   CANNOT_HOLD: ['A sale with a payment cannot be held.', '该订单已有付款或正在付款，不能挂单。'],
   CART_NOT_EMPTY: ['Hold or clear the current sale first.', '请先挂单或清空当前购物车，再取单。'],
   HOLD_LIMIT: ['Too many held sales: recall one first.', '挂单已满，请先取回一单。'],
+  VIEW_ONLY: [
+    'The customer display may only show the sale, not change it.',
+    '客显页面只能查看，不能操作收银。',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
