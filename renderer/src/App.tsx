@@ -5,6 +5,7 @@ import { HeaderBar } from './components/HeaderBar';
 import { CashScreen } from './screens/CashScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
+import { ProductsScreen } from './screens/ProductsScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
@@ -20,6 +21,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   done: DoneScreen,
   supervisor: SupervisorScreen,
   technician: TechnicianScreen,
+  products: ProductsScreen,
 };
 
 export function App() {

@@ -76,8 +76,7 @@ export const en: Resources = {
       'Once reversed, the customer is not charged. Do not let the customer pay again; the result shows here shortly.',
     cancelRequested: 'Cancel requested: the till is reversing this payment, please wait…',
     reason: 'Reason: ',
-    whatNow:
-      'Press F1 to scan the refreshed payment code (a new attempt gets a new merchant order no.), or F2 to take cash.',
+    whatNow: 'Press F1 to scan the refreshed payment code, or F2 to take cash.',
     manualNoLabel: 'Merchant order no. (the supervisor looks it up on the merchant platform)',
     manualSteps:
       'Do not let the customer pay again and do not hand over the goods until the supervisor confirms.',

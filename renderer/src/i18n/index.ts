@@ -1,14 +1,19 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { enSelling } from './en-selling';
 import { zh } from './zh';
+import { zhSelling } from './zh-selling';
 
 /** Chinese by default; English is one key away for trainers and technicians. */
 export function initI18n(lng: 'zh' | 'en' = 'zh') {
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh',
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources: {
+      zh: { translation: { ...zh, ...zhSelling } },
+      en: { translation: { ...en, ...enSelling } },
+    },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     showSupportNotice: false,

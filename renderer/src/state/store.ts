@@ -9,6 +9,11 @@ import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
+import { createAdjustSlice } from './selling/adjust';
+import { createApprovalSlice } from './selling/approval';
+import { createHoldSlice } from './selling/hold';
+import { createProductsSlice } from './selling/products';
+import { createSearchSlice } from './selling/search';
 import type { All } from './types';
 
 export type TillStore = StoreApi<All>;
@@ -30,6 +35,11 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createSearchSlice(api)(...a),
+    ...createHoldSlice(api)(...a),
+    ...createAdjustSlice(api)(...a),
+    ...createApprovalSlice()(...a),
+    ...createProductsSlice(api)(...a),
   }));
 }
 

@@ -14,10 +14,11 @@ import type {
 } from '../../../shared/domain';
 import type { ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
+import type { SellingSlices } from './selling-types';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician';
+  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician' | 'products';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -163,4 +164,5 @@ export type All = AppSlice &
   SupervisorSlice &
   PrinterSlice &
   PreviewSlice &
-  ReprintSlice;
+  ReprintSlice &
+  SellingSlices;
