@@ -24,7 +24,8 @@ export function createSaleService(deps: SaleServiceDeps) {
   const { repos, clock, events, cashier } = deps;
   const { sales } = repos;
   const limits = deps.limits ?? DEFAULT_LIMITS;
-  const formats = deps.scaleFormats ?? [];
+  // The longest prefix first: a shop with price labels on 2… and weight labels on 21… means 21….
+  const formats = [...(deps.scaleFormats ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
 
   const current = (): Sale => {
     const open = sales.current();

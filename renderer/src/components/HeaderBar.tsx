@@ -4,7 +4,10 @@ import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
 import { SandboxPanel } from './SandboxPanel';
 
-/** Always visible: which shop, who is at the till, which printer, and whether money is real. */
+/**
+ * Always visible: which shop, who is at the till, and whether money is real. Which printer is
+ * the technician's detail (F9 shows it), not the cashier's.
+ */
 export function HeaderBar() {
   const { t } = useTranslation();
   const info = useTill((s) => s.info);
@@ -22,12 +25,6 @@ export function HeaderBar() {
           </span>
         ) : null}
       </div>
-      {info ? (
-        <div className="header-printer" title={info.printer}>
-          {t('header.printer')}
-          <strong>{info.printer}</strong>
-        </div>
-      ) : null}
       <div className="header-right">
         {info?.sandbox ? (
           <button

@@ -18,6 +18,8 @@ export const catalogue = (): Product[] =>
 
 export interface RunningHost {
   url: string;
+  /** The customer display's page (view-only token). */
+  displayUrl: string;
   port: number;
   token: string;
   dataDir: string;
@@ -51,6 +53,7 @@ export async function startHost(
   const { child } = till;
   return {
     url: till.url,
+    displayUrl: till.displayUrl ?? '',
     port: till.port,
     token: till.token,
     dataDir: till.dataDir,

@@ -13,7 +13,7 @@ interface Props {
 export function SearchResults({ query, results, index, onPick }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="search-results" role="listbox" data-testid="search-results">
+    <div className="search-results" role="listbox" data-testid="search-results" data-layer>
       {results.length === 0 ? (
         <div className="search-none">{t('search.none', { query })}</div>
       ) : (
