@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisplayState } from '../../../shared/selling/schemas';
 import { formatFen } from '../../../shared/money';
@@ -7,6 +8,12 @@ const weight = (g: number | null) => (g === null ? '' : `${(g / 1000).toFixed(3)
 /** 客显: what the customer sees — goods and what to pay, then 支付成功. Read-only. */
 export function CustomerDisplay({ state }: { state: DisplayState | null }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLOListElement>(null);
+  const lines = state?.lines.length ?? 0;
+  // The newest goods stay in view: the list follows its last line.
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [lines]);
   if (!state) return <main className="cd cd-idle" />;
   const sandbox = state.sandbox ? (
     <div className="cd-sandbox" data-testid="cd-sandbox">
@@ -49,7 +56,7 @@ export function CustomerDisplay({ state }: { state: DisplayState | null }) {
       {sandbox}
       <section className="cd-lines">
         <div className="cd-store-small">{state.storeName}</div>
-        <ol className="cd-list" data-testid="cd-lines">
+        <ol className="cd-list" data-testid="cd-lines" ref={list}>
           {state.lines.map((l, i) => (
             <li key={i} className="cd-line">
               <span className="cd-name">{l.name}</span>

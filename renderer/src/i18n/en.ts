@@ -40,8 +40,8 @@ export const en: Resources = {
     due: 'Still due',
     splitNote:
       'Part of this sale is paid and the items are locked: F1 code or F2 cash for the rest.',
-    supervisor: 'Orders / refunds',
-    technician: 'Printer / technician',
+    supervisor: 'Orders',
+    technician: 'Printer',
   },
   wallet: {
     title: "Scan the customer's payment code",

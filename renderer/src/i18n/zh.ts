@@ -39,8 +39,8 @@ export const zh = {
     paid: '已付',
     due: '还需支付',
     splitNote: '本单已部分付款，商品已锁定：按 F1 扫码或 F2 现金支付余款。',
-    supervisor: '订单查询 / 退款',
-    technician: '打印机 / 技术员',
+    supervisor: '查询退款',
+    technician: '打印机',
   },
   wallet: {
     title: '请扫描顾客付款码',
