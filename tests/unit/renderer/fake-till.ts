@@ -14,7 +14,7 @@ import type { Result } from '../../../shared/result';
 import { saleLine } from '../../helpers/sales';
 import { splitQty } from '../../../shared/selling/qty';
 import { createFakePrinter } from './fake-printer';
-import { FAKE_LINE_QTY, repriced } from './fake-selling';
+import { createFakeSelling, FAKE_LINE_QTY, repriced } from './fake-selling';
 import { createFakeRefunds } from './fake-refunds';
 
 /**
@@ -56,7 +56,16 @@ type Used =
   | 'printer.test'
   | 'printer.lastJob'
   | 'printer.configure'
-  | 'printer.report';
+  | 'printer.report'
+  | 'product.search'
+  | 'product.setPrice'
+  | 'catalogue.info'
+  | 'sale.hold'
+  | 'sale.held'
+  | 'sale.recall'
+  | 'sale.discount'
+  | 'sale.openPrice'
+  | 'display.state';
 
 export function createFakeTill(sandbox = true) {
   let seq = 0;
@@ -78,6 +87,8 @@ export function createFakeTill(sandbox = true) {
     discountFen: 0,
   });
   let sale = newSale();
+  /** Who is at the till (tests sign another cashier in to recall someone else's sale). */
+  let actor = '王芳';
   const payments = new Map<string, Payment>();
   const receipts = new Map<string, Receipt>();
   /** Every sale the till ever had, by orderId (order.get / order.find look in here). */
@@ -253,7 +264,21 @@ export function createFakeTill(sandbox = true) {
       : no('NOT_FOUND', 'orderId');
   };
 
+  const selling = createFakeSelling({
+    products: CATALOGUE,
+    current: () => sale,
+    editable,
+    touch,
+    replace(next) {
+      sale = next ?? newSale();
+      orders.set(sale.orderId, sale);
+      emit('sale.updated', sale);
+      return sale;
+    },
+    actor: () => actor,
+  });
   const implemented: Pick<TillApi, Used | 'on'> = {
+    ...selling.handlers,
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -438,6 +463,10 @@ export function createFakeTill(sandbox = true) {
     current: () => sale,
     payments,
     listenerCount: (e: EventName) => listeners.get(e)?.size ?? 0,
+    held: selling.held,
+    signIn: (name: string) => {
+      actor = name;
+    },
   };
 }
 export type FakeTill = ReturnType<typeof createFakeTill>;

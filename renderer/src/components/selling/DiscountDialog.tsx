@@ -7,8 +7,9 @@ import { Dialog } from './Dialog';
 
 /** 8.5 (折) → 15 % off; null when it is not a discount a shop gives. */
 export function zheToPercentOff(text: string): number | null {
+  if (/^\s*0\s*$/.test(text)) return 0; // 0 takes the discount away
   const m = /^\s*(\d)(?:\.(\d))?\s*$/.exec(text);
-  if (!m) return /^\s*0\s*$/.test(text) ? 0 : null;
+  if (!m) return null;
   const tenths = Number(m[1]) * 10 + Number(m[2] ?? 0);
   return tenths >= 10 && tenths <= 99 ? 100 - tenths : null;
 }
