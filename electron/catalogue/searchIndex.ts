@@ -9,6 +9,8 @@ interface Index {
   names: string[];
   initials: string[];
   fulls: string[];
+  /** name, initials and full pinyin in one string: one includes() rules most products out. */
+  all: string[];
 }
 
 /** How much of each rank is kept before sorting by name length (a one-letter query hits thousands). */
@@ -37,13 +39,23 @@ export function createSearchIndex(repos: Pick<Repos, 'db' | 'products' | 'catalo
   function current(): Index {
     const version = repos.catalogue.current();
     if (index && index.version === version) return index;
-    const next: Index = { version, barcodes: [], plus: [], names: [], initials: [], fulls: [] };
+    const next: Index = {
+      version,
+      barcodes: [],
+      plus: [],
+      names: [],
+      initials: [],
+      fulls: [],
+      all: [],
+    };
     for (const r of load.iterate()) {
+      const name = normalizeQuery(r.name);
       next.barcodes.push(r.barcode);
       next.plus.push(r.plu);
-      next.names.push(normalizeQuery(r.name));
+      next.names.push(name);
       next.initials.push(r.search_initials);
       next.fulls.push(r.search_full);
+      next.all.push(`${name}\u0001${r.search_initials}\u0001${r.search_full}`);
     }
     index = next;
     return next;
@@ -58,13 +70,10 @@ export function createSearchIndex(repos: Pick<Repos, 'db' | 'products' | 'catalo
     for (let i = 0; i < ix.names.length; i++) {
       let rank = -1;
       if (ix.barcodes[i] === q || ix.plus[i] === q) rank = 0;
-      else {
-        const name = ix.names[i] as string;
-        const ini = ix.initials[i] as string;
-        const full = ix.fulls[i] as string;
-        if (name.startsWith(q) || ini.startsWith(q)) rank = 1;
-        else if (full.startsWith(q)) rank = 2;
-        else if (name.includes(q) || ini.includes(q) || full.includes(q)) rank = 3;
+      else if ((ix.all[i] as string).includes(q)) {
+        if ((ix.names[i] as string).startsWith(q) || (ix.initials[i] as string).startsWith(q)) {
+          rank = 1;
+        } else rank = (ix.fulls[i] as string).startsWith(q) ? 2 : 3;
       }
       if (rank >= 0) {
         const b = buckets[rank] as number[];
