@@ -6,6 +6,7 @@ import type { Channel } from '../../../shared/channels';
 import type { Input, Output } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
+import { seedCatalogue } from '../../helpers/seedCatalogue';
 import { spawnTill } from '../../helpers/spawnTill';
 
 export const HOST_ENTRY = join(process.cwd(), 'dist', 'host', 'start.cjs');
@@ -40,6 +41,8 @@ export async function startHost(
 ): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
   if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
+  // A till on a real acquirer's URL is live: it has no demo catalogue, so the test imports one.
+  if (opts.env?.TILL_GATEWAY && opts.env.TILL_GATEWAY !== 'sandbox') seedCatalogue(dataDir);
   const till = await spawnTill(
     {
       TILL_DATA_DIR: dataDir,
