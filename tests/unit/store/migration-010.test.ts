@@ -2,16 +2,19 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/store/migrate';
+import { m010 } from '../../../electron/store/migrations/010_selling';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 const at = '2026-01-01T00:00:00Z';
+/** The version this migration has (the lead may renumber it at merge). */
+const N = m010.version;
 
 function seeded() {
   const db = new Database(join(tmp.dir, `m10-${Math.random()}.db`));
   db.pragma('foreign_keys = ON');
-  migrate(db, 9);
+  migrate(db, N - 1);
   db.prepare(
     "INSERT INTO products (barcode, name, price_fen, unit) VALUES ('6921000100009', '农夫山泉', 200, '瓶')",
   ).run();
@@ -25,11 +28,11 @@ function seeded() {
   db.prepare(
     `INSERT INTO orders (id, status, cashier, total_fen, created_at, updated_at) VALUES ('o2','OPEN','c',0,?,?)`,
   ).run(at, at);
-  migrate(db, 10);
+  migrate(db, N);
   return db;
 }
 
-describe('migration 010: selling', () => {
+describe(`migration ${N}: selling`, () => {
   it('keeps products as catalogue version 1 and orders with their totals', () => {
     const db = seeded();
     expect(
@@ -50,7 +53,7 @@ describe('migration 010: selling', () => {
 
   it('writes no version into a store that had no products', () => {
     const db = new Database(join(tmp.dir, 'empty.db'));
-    migrate(db, 10);
+    migrate(db, N);
     expect(db.prepare('SELECT COUNT(*) FROM catalogue_versions').pluck().get()).toBe(0);
   });
 
