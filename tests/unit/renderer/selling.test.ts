@@ -34,6 +34,18 @@ describe('the scan field', () => {
     expect(s().sale?.lines).toMatchObject([{ barcode: water, qty: 24, totalFen: 4800 }]);
   });
 
+  it('sets the selected line’s quantity (F3), held to the host’s limit', async () => {
+    await s().scan(water);
+    s().openDialog('qty');
+    expect(await s().setLineQty(7)).toBe(true);
+    expect(s().dialog).toBeNull();
+    expect(s().sale?.lines[0]).toMatchObject({ qty: 7, totalFen: 1400 });
+    s().openDialog('qty');
+    expect(await s().setLineQty(100)).toBe(false); // the fake's limit is 99 a line
+    expect(s().error?.code).toBe('QTY_LIMIT');
+    expect(s().sale?.lines[0]?.qty).toBe(7);
+  });
+
   it('searches by pinyin initials, and drops an answer that came after a newer question', async () => {
     const first = s().searchProducts('n');
     const second = s().searchProducts('nfsq');
