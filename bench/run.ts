@@ -19,6 +19,7 @@ for (const [title, file] of [
     './printer/receipt',
   ],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
+  ['[5] Catalogue: import of 50,000 rows and search per keystroke', './catalogue'],
 ] as const) {
   if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;
   console.log(`\n${title}`);

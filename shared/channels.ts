@@ -36,6 +36,15 @@ export const CHANNELS = [
   'gateway.configure',
   'store.check',
   'store.backup',
+  'product.search',
+  'product.setPrice',
+  'catalogue.info',
+  'sale.hold',
+  'sale.held',
+  'sale.recall',
+  'sale.discount',
+  'sale.openPrice',
+  'display.state',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -45,8 +54,13 @@ export const EVENTS = [
   'print.updated',
   'print.summary',
   'drawer.updated',
+  'display.updated',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/** All a view-only caller (the customer display's token or window) may call and hear. */
+export const VIEW_CHANNELS: readonly Channel[] = ['display.state'];
+export const VIEW_EVENTS: readonly EventName[] = ['display.updated'];
 
 export const isChannel = (name: string): name is Channel =>
   (CHANNELS as readonly string[]).includes(name);

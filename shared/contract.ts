@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { adjustContract } from './api/adjust';
 import { appContract } from './api/app';
+import { catalogueContract } from './api/catalogue';
+import { displayContract } from './api/display';
+import { holdContract } from './api/hold';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
@@ -9,6 +13,7 @@ import { setupContract } from './api/setup';
 import { storeContract } from './api/store';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
+import { DisplayStateSchema } from './selling/schemas';
 import type { Result } from './result';
 
 /**
@@ -25,6 +30,10 @@ export const contract = {
   ...printContract,
   ...setupContract,
   ...storeContract,
+  ...catalogueContract,
+  ...holdContract,
+  ...adjustContract,
+  ...displayContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -33,6 +42,7 @@ export const events = {
   'print.updated': PrintJobSchema,
   'print.summary': PrintSummarySchema,
   'drawer.updated': DrawerResultSchema,
+  'display.updated': DisplayStateSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

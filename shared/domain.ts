@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saleExtras, saleLineExtras } from './selling/schemas';
 
 /** Domain objects as they cross the boundary. Amounts are integer fen. */
 
@@ -37,6 +38,7 @@ export const SaleLineSchema = z.object({
   qty: z.number().int(),
   unitPriceFen: fen,
   totalFen: fen,
+  ...saleLineExtras,
 });
 export type SaleLine = z.infer<typeof SaleLineSchema>;
 
@@ -50,6 +52,7 @@ export const SaleSchema = z.object({
   itemCount: z.number().int(),
   totalFen: fen,
   createdAt: z.string(),
+  ...saleExtras,
 });
 export type Sale = z.infer<typeof SaleSchema>;
 

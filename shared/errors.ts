@@ -1,4 +1,5 @@
 import type { ApiError } from './result';
+import { SELLING_ERRORS } from './selling/errors';
 
 /** Every failure the cashier can see, with what happened and what to do next, in both languages. */
 export const ERRORS = {
@@ -56,6 +57,7 @@ export const ERRORS = {
     '保存时磁盘报错，请检查磁盘后重试。',
   ],
   INTERNAL: ['Something went wrong in the till; nothing was charged twice.', '收银系统内部错误。'],
+  ...SELLING_ERRORS,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

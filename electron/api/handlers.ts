@@ -17,6 +17,7 @@ import { printHandlers } from './handlers/print';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
 import { setupHandlers } from './handlers/setup';
+import { sellingHandlers, type SellingDeps } from './handlers/selling';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -24,7 +25,7 @@ export type Handlers = {
 /** The handlers of some channels: each domain file under handlers/ returns one of these. */
 export type SomeHandlers<C extends Channel> = Pick<Handlers, C>;
 
-export interface HandlerDeps {
+export interface HandlerDeps extends SellingDeps {
   info: () => AppInfo;
   sales: SaleService;
   engine: PaymentEngine;
@@ -50,5 +51,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...printerHandlers(d),
     ...printHandlers(d),
     ...setupHandlers(d),
+    ...sellingHandlers(d),
   };
 }

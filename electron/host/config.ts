@@ -8,6 +8,7 @@ import { EDITION, type Flavour } from './edition';
 import { decideGateway, type GatewayMode } from './gatewayMode';
 import { moveInlineSecrets } from './keys/inlineSecrets';
 import { openKeyStore, type KeyStore, type SecretName } from './keys/keyStore';
+import { sellingSettings } from './sellingSettings';
 
 /**
  * A real acquirer: the aggregator (upay v2, the default when `protocol` is left out), WeChat Pay
@@ -71,6 +72,7 @@ export const SettingsSchema = z
     gateway: z.union([z.literal('sandbox'), GatewaySettingsSchema]).optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
+    ...sellingSettings,
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { PROFILES } from '../../printer';
-import { ProductSchema, type AppInfo } from '../../shared/domain';
+import type { AppInfo } from '../../shared/domain';
 import { createEventBus } from '../api/events';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { createPaymentEngine } from '../payments/engine';
@@ -21,7 +19,6 @@ import { TillError } from '../../shared/errors';
 import { updateSettings } from './settingsFile';
 import { createReceiptService } from '../receipts/service';
 import { systemClock, type Clock } from '../services/clock';
-import { createSaleService } from '../services/sale';
 import { openRepos, type Repos } from '../store';
 import { scheduleBackups } from './backups';
 import type { TillConfig } from './config';
@@ -33,6 +30,7 @@ import { acquireLock } from './lock';
 import { createLogger } from './log';
 import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
+import { setUpSelling } from './selling';
 
 export interface HostOptions {
   /** Folder of the app's own files (resources/, build/): the project root or the packaged app. */
@@ -63,11 +61,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     lock.release();
     throw err;
   }
-  const catalogue = z
-    .array(ProductSchema)
-    .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
-  repos.products.importAll(catalogue);
-
   const events = createEventBus();
   const gw = await setUpGateway(config, EDITION.demo, knobs.timeScale);
   const printer = await setUpPrinter(
@@ -148,7 +141,16 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     trace: (paymentId, step, answer) => log.info({ paymentId, step, answer }, 'gateway answer'),
   });
   const refunds = createRefundService({ repos, gateway: gw.gateway, clock, actor: config.cashier });
-  const sales = createSaleService({ repos, clock, events, cashier: config.cashier });
+  const selling = setUpSelling({
+    config,
+    repos,
+    clock,
+    events,
+    appRoot: opts.appRoot,
+    sandbox: gw.gateway.sandbox,
+    actor: () => config.cashier,
+  });
+  const { sales } = selling;
 
   const info = (): AppInfo => ({
     storeName: config.storeName,
@@ -208,6 +210,10 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     actor: config.cashier,
     setup,
     storeTools,
+    catalogue: selling.catalogue,
+    holds: selling.holds,
+    adjust: selling.adjust,
+    display: selling.display,
   });
 
   // Nothing is left unfinished by a crash. A dead till's print jobs first (SENDING ones may have
@@ -259,7 +265,9 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     virtualPrinter: printer.virtual,
     onError,
     reconciler,
+    display: selling.display,
     async close(): Promise<void> {
+      selling.display.close();
       reconciler.stop();
       printWatch.stop();
       queue.stop();

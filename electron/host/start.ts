@@ -53,8 +53,9 @@ async function main(): Promise<number | null> {
   console.log(`  printer: ${info.printer}`);
   console.log(`  data:    ${config.dataDir}`);
   console.log(`  open:    ${kiosk.url}`);
+  console.log(`  display: ${kiosk.displayUrl}   (customer display, view only)`);
   console.log(
-    `TILL_READY ${JSON.stringify({ url: kiosk.url, port: kiosk.port, token: kiosk.token, dataDir: config.dataDir, mode: config.gatewayMode })}`,
+    `TILL_READY ${JSON.stringify({ url: kiosk.url, displayUrl: kiosk.displayUrl, port: kiosk.port, token: kiosk.token, dataDir: config.dataDir, mode: config.gatewayMode })}`,
   );
   const stop = () => {
     void kiosk.close().finally(() => process.exit(0));

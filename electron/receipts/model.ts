@@ -2,6 +2,7 @@ import type { DocBlock, ReceiptDoc } from '../../printer';
 import type { Payment, Sale } from '../../shared/domain';
 import { fenToYuanString } from '../../shared/money';
 import { sandboxMark } from './sandboxMark';
+import { discountBlocks, lineBlocks } from './lines';
 
 export interface ReceiptInput {
   storeName: string;
@@ -39,18 +40,11 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     { kind: 'item', name: '品名', qty: '数量', unitPrice: '单价', total: '金额' },
     { kind: 'rule', char: '-' },
   ];
-  for (const l of sale.lines) {
-    blocks.push({
-      kind: 'item',
-      name: l.name,
-      qty: String(l.qty),
-      unitPrice: fenToYuanString(l.unitPriceFen),
-      total: fenToYuanString(l.totalFen),
-    });
-  }
+  for (const l of sale.lines) blocks.push(...lineBlocks(l));
   blocks.push(
     { kind: 'rule', char: '-' },
     { kind: 'pair', left: `件数：${sale.itemCount}`, right: '' },
+    ...discountBlocks(sale),
     {
       kind: 'pair',
       left: '合计',

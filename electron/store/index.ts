@@ -1,5 +1,8 @@
 import { createAuditRepo } from './audit';
+import { createCatalogueVersionsRepo } from './catalogueVersions';
 import { openStore, type Db, type OpenOptions } from './db';
+import { createDiscountReport } from './discountReport';
+import { createHoldsRepo } from './holds';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
 import { createProductsRepo } from './products';
@@ -19,6 +22,9 @@ export function createRepos(db: Db) {
     receipts: createReceiptsRepo(db),
     audit: createAuditRepo(db),
     refunds: createRefundsRepo(db),
+    catalogue: createCatalogueVersionsRepo(db),
+    holds: createHoldsRepo(db),
+    discounts: createDiscountReport(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -6,6 +6,7 @@ import { CashScreen } from './screens/CashScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { ProductsScreen } from './screens/ProductsScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
@@ -22,6 +23,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   supervisor: SupervisorScreen,
   technician: TechnicianScreen,
   setup: SetupScreen,
+  products: ProductsScreen,
 };
 
 export function App() {

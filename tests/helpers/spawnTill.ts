@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export interface TillProcess {
   child: ChildProcess;
   url: string;
+  /** The customer display's page (view-only token), when the host prints one. */
+  displayUrl?: string;
   port: number;
   token: string;
   dataDir: string;

@@ -5,7 +5,10 @@ import { useTill } from '../state/react';
 import { PrinterPill } from './PrinterPill';
 import { SandboxPanel } from './SandboxPanel';
 
-/** Always visible: which shop, who is at the till, which printer, and whether money is real. */
+/**
+ * Always visible: which shop, who is at the till, and whether money is real. Which printer is
+ * the technician's detail (F9 shows it), not the cashier's.
+ */
 export function HeaderBar() {
   const { t } = useTranslation();
   const info = useTill((s) => s.info);

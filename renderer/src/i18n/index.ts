@@ -1,8 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { enSelling } from './en-selling';
 import { enSetup } from './en-setup';
 import { zh } from './zh';
+import { zhSelling } from './zh-selling';
 import { zhSetup } from './zh-setup';
 
 /** Chinese by default; English is one key away for trainers and technicians. */
@@ -11,8 +13,8 @@ export function initI18n(lng: 'zh' | 'en' = 'zh') {
     lng,
     fallbackLng: 'zh',
     resources: {
-      zh: { translation: { ...zh, ...zhSetup } },
-      en: { translation: { ...en, ...enSetup } },
+      zh: { translation: { ...zh, ...zhSetup, ...zhSelling } },
+      en: { translation: { ...en, ...enSetup, ...enSelling } },
     },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,

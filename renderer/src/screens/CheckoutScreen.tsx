@@ -5,6 +5,11 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { LinesTable } from '../components/LinesTable';
 import { SetupBanner } from '../components/SetupBanner';
+import { ScanHint } from '../components/selling/ScanHint';
+import { SearchResults } from '../components/selling/SearchResults';
+import { SellingKeys } from '../components/selling/SellingKeys';
+import { SellingOverlays, useOverlayOpen } from '../components/selling/SellingOverlays';
+import { useSellingKeys } from '../components/selling/useSellingKeys';
 import { TotalBox } from '../components/TotalBox';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
@@ -21,7 +26,11 @@ export function CheckoutScreen() {
   const [code, setCode] = useState('');
   const [confirming, setConfirming] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useKeepFocus(input, !confirming);
+  const overlay = useOverlayOpen();
+  const selling = useSellingKeys(code, setCode);
+  const searchResults = useTill((s) => s.searchResults);
+  const searchIndex = useTill((s) => s.searchIndex);
+  useKeepFocus(input, !confirming && !overlay);
 
   const lines = sale?.lines ?? [];
   const requirePay = (screen: 'wallet' | 'cash') => {
@@ -35,6 +44,11 @@ export function CheckoutScreen() {
   };
 
   useKeys((e) => {
+    if (overlay) return; // the open dialog has the keyboard
+    if (!confirming && selling.handle(e)) {
+      e.preventDefault();
+      return;
+    }
     if (confirming) {
       if (e.key === 'Enter') clearNow();
       else if (e.key === 'Escape') setConfirming(false);
@@ -80,12 +94,21 @@ export function CheckoutScreen() {
             spellCheck={false}
             value={code}
             placeholder={t('checkout.scanPlaceholder')}
-            onChange={(e) => setCode(e.target.value.replace(/[+-]/g, ''))}
+            onChange={(e) => selling.typed(e.target.value.replace(/[+-]/g, ''))}
             data-testid="scan-input"
           />
         </label>
+        <ScanHint text={selling.text} />
+        {selling.searching ? (
+          <SearchResults
+            query={selling.text.kind === 'search' ? selling.text.query : ''}
+            results={searchResults}
+            index={searchIndex}
+            onPick={(p) => selling.pick(p.barcode)}
+          />
+        ) : null}
         <LinesTable lines={lines} selected={selected} onSelect={actions.select} />
-        <div className="keys-hint">{t('checkout.keysHint')}</div>
+        <div className="keys-hint">{t('selling.keysHint')}</div>
       </section>
       <aside className="checkout-right">
         <TotalBox />
@@ -110,15 +133,16 @@ export function CheckoutScreen() {
               />
             </>
           )}
-          <KeyButton
-            keyCap="F4"
-            tone="danger"
-            label={t('checkout.clear')}
-            disabled={lines.length === 0 || split}
-            onPress={() => setConfirming(true)}
-          />
-          {/* Supervisor and technician tools share a row: the cashier's keys stay big. */}
+          {/* The other keys share a grid of smaller ones: the pay keys stay big. */}
           <div className="key-row">
+            <SellingKeys
+              hasLines={lines.length > 0}
+              locked={split}
+              onQty={selling.openQty}
+              onHold={() => void actions.openHold()}
+              onOpenPrice={() => actions.openDialog('openPrice')}
+              onDiscount={() => actions.openDialog('discount')}
+            />
             <KeyButton
               keyCap="F6"
               label={t('checkout.supervisor')}
@@ -128,6 +152,13 @@ export function CheckoutScreen() {
               keyCap="F9"
               label={t('checkout.technician')}
               onPress={() => actions.goTo('technician')}
+            />
+            <KeyButton
+              keyCap="F4"
+              tone="danger"
+              label={t('checkout.clear')}
+              disabled={lines.length === 0 || split}
+              onPress={() => setConfirming(true)}
             />
           </div>
         </div>
@@ -141,6 +172,7 @@ export function CheckoutScreen() {
           onNo={() => setConfirming(false)}
         />
       ) : null}
+      <SellingOverlays qtyDraft={selling.qtyDraft} />
     </main>
   );
 }

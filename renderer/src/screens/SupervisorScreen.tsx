@@ -43,6 +43,7 @@ export function SupervisorScreen() {
     } else if (e.key === 'Enter') void actions.findOrder(query);
     else if (e.key === 'F7' && canReprint) setConfirmReprint(true);
     else if (e.key === 'F8' && canRefund) actions.openRefund();
+    else if (e.key === 'F3') actions.goTo('products');
     else if (e.key === 'Escape') actions.goTo('checkout');
     else return;
     e.preventDefault();
@@ -89,6 +90,11 @@ export function SupervisorScreen() {
             keyCap="Esc"
             label={t('supervisor.back')}
             onPress={() => actions.goTo('checkout')}
+          />
+          <KeyButton
+            keyCap="F3"
+            label={t('products.open')}
+            onPress={() => actions.goTo('products')}
           />
           <KeyButton
             keyCap="F7"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from '../components/KeyButton';
+import { JobPaper } from '../components/paper/JobPaper';
 import { LastJobTable } from '../components/tech/LastJobTable';
 import { PrinterConfig } from '../components/tech/PrinterConfig';
 import { PrinterFinder } from '../components/tech/PrinterFinder';
@@ -119,6 +120,17 @@ export function TechnicianScreen() {
         <PrintQueueTable />
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>
         {lastJob ? <LastJobTable last={lastJob} /> : null}
+        {lastJob?.job?.orderId ? (
+          <div className="tech-paper">
+            <JobPaper
+              technical
+              orderId={lastJob.job.orderId}
+              job={lastJob.job}
+              text={null}
+              waiting={t('done.waiting')}
+            />
+          </div>
+        ) : null}
       </section>
       {report !== null ? <ReportBox text={report} onClose={a.closeReport} /> : null}
       {storeOpen ? (

@@ -12,6 +12,11 @@ import { createSaleSlice } from './slices/sale';
 import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
 import { createTenderSlice } from './slices/tender';
+import { createAdjustSlice } from './selling/adjust';
+import { createApprovalSlice } from './selling/approval';
+import { createHoldSlice } from './selling/hold';
+import { createProductsSlice } from './selling/products';
+import { createSearchSlice } from './selling/search';
 import type { All } from './types';
 
 export type TillStore = StoreApi<All>;
@@ -36,6 +41,11 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrintQueueSlice(api)(...a),
     ...createDrawerSlice(api)(...a),
     ...createSetupSlice(api)(...a),
+    ...createSearchSlice(api)(...a),
+    ...createHoldSlice(api)(...a),
+    ...createAdjustSlice(api)(...a),
+    ...createApprovalSlice()(...a),
+    ...createProductsSlice(api)(...a),
   }));
 }
 

@@ -22,10 +22,19 @@ import type { GatewayInfo, GatewaySetup } from '../../../shared/api/setup';
 import type { BackupFile, StoreCheck } from '../../../shared/api/store';
 import type { FontId, ProfileId } from './slices/printer';
 import type { ApiError } from '../../../shared/result';
+import type { SellingSlices } from './selling-types';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
-  'checkout' | 'wallet' | 'status' | 'cash' | 'done' | 'supervisor' | 'technician' | 'setup';
+  | 'checkout'
+  | 'wallet'
+  | 'status'
+  | 'cash'
+  | 'done'
+  | 'supervisor'
+  | 'technician'
+  | 'setup'
+  | 'products';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -220,4 +229,5 @@ export type All = AppSlice &
   ReprintSlice &
   PrintQueueSlice &
   DrawerSlice &
-  SetupSlice;
+  SetupSlice &
+  SellingSlices;

@@ -6,6 +6,7 @@ import type { Channel } from '../../../shared/channels';
 import type { Input, Output } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
+import { seedCatalogue } from '../../helpers/seedCatalogue';
 import { kill9, spawnTill } from '../../helpers/spawnTill';
 import { CHROMIUM, skipped } from '../../setup/prerequisites';
 
@@ -22,6 +23,8 @@ export const catalogue = (): Product[] =>
 
 export interface RunningHost {
   url: string;
+  /** The customer display's page (view-only token). */
+  displayUrl: string;
   port: number;
   token: string;
   dataDir: string;
@@ -50,6 +53,8 @@ export async function startHost(
 ): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
+  // A till on a real acquirer's URL is live: it has no demo catalogue, so the test imports one.
+  if (opts.env?.TILL_GATEWAY && opts.env.TILL_GATEWAY !== 'sandbox') seedCatalogue(dataDir);
   const till = await spawnTill(
     {
       TILL_DATA_DIR: dataDir,
@@ -64,6 +69,7 @@ export async function startHost(
   const { child } = till;
   return {
     url: till.url,
+    displayUrl: till.displayUrl ?? '',
     port: till.port,
     token: till.token,
     dataDir: till.dataDir,
