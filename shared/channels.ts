@@ -26,10 +26,11 @@ export const CHANNELS = [
   'printer.lastJob',
   'printer.configure',
   'printer.report',
+  'sync.status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated'] as const;
+export const EVENTS = ['sale.updated', 'payment.updated', 'print.updated', 'sync.updated'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (name: string): name is Channel =>

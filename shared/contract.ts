@@ -4,6 +4,7 @@ import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
+import { SyncStatusSchema, syncContract } from './api/sync';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import type { Result } from './result';
@@ -19,12 +20,14 @@ export const contract = {
   ...payContract,
   ...orderContract,
   ...printerContract,
+  ...syncContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'sale.updated': SaleSchema,
   'payment.updated': PaymentSchema,
   'print.updated': PrintJobSchema,
+  'sync.updated': SyncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -11,6 +11,9 @@ import { orderHandlers } from './handlers/order';
 import { payHandlers } from './handlers/pay';
 import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
+import { syncHandlers } from './handlers/sync';
+import type { CrossTill } from '../sync/crossTill';
+import type { SyncStatus } from '../../shared/api/sync';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -30,6 +33,9 @@ export interface HandlerDeps {
   technician: Technician;
   preview: (orderId: string) => PaperPreview;
   repos: Pick<Repos, 'sales' | 'payments' | 'refunds'>;
+  sync: { status(): SyncStatus };
+  /** Orders of the store's other tills (store database); null when this till works alone. */
+  crossTill: CrossTill | null;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -40,5 +46,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...payHandlers(d),
     ...orderHandlers(d),
     ...printerHandlers(d),
+    ...syncHandlers(d),
   };
 }

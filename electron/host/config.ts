@@ -55,6 +55,14 @@ export const SettingsSchema = z
     printerProfile: z.enum(['58mm', '80mm-180dpi', '80mm']).default('80mm'),
     printer: z.string().optional(),
     gateway: GatewaySettingsSchema.optional(),
+    /**
+     * The store database (electron/sync): `postgres://till_role@host:5432/store`, its password
+     * in the key store as `sync.password`. TILL_SYNC_URL overrides it.
+     */
+    sync: z
+      .object({ url: z.string().regex(/^postgres(ql)?:\/\//) })
+      .strict()
+      .optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
   })
@@ -67,6 +75,8 @@ export interface TillConfig extends Settings {
   printerUri: string;
   gatewayMode: 'sandbox' | 'live';
   port: number;
+  /** The store database to sync with; null: this till works alone. */
+  syncUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TillConfig {
     printerUri: env.TILL_PRINTER || settings.printer || 'virtual',
     gatewayMode: gatewayEnv === 'sandbox' ? 'sandbox' : 'live',
     port,
+    syncUrl: syncUrl(env.TILL_SYNC_URL, settings.sync?.url),
   };
+}
+
+function syncUrl(fromEnv: string | undefined, fromSettings: string | undefined): string | null {
+  const url = fromEnv || fromSettings || null;
+  if (url && !/^postgres(ql)?:\/\/[^/]+\/\w+/.test(url))
+    throw new ConfigError('TILL_SYNC_URL must look like postgres://user@host:5432/database');
+  return url;
 }

@@ -22,6 +22,11 @@ import type { TillConfig } from './config';
 import { setUpGateway } from './gateway';
 import { createLogger } from './log';
 import { setUpPrinter } from './printer';
+import { readSecret } from './secrets';
+import { setUpSync, syncTuning } from '../sync';
+import { createCrossTill } from '../sync/crossTill';
+import { sharedVersion } from '../sync/pull';
+import { syncReportLines } from '../sync/report';
 
 export interface HostOptions {
   /** Folder of the app's own files (resources/, build/): the project root or the packaged app. */
@@ -43,7 +48,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const catalogue = z
     .array(ProductSchema)
     .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
-  repos.products.importAll(catalogue);
+  // Once the store's shared catalogue was pulled, it is the catalogue: the sample stays out.
+  if (sharedVersion(repos.db) === null) repos.products.importAll(catalogue);
 
   const events = createEventBus();
   const gw = await setUpGateway(config, Number(process.env.TILL_TIME_SCALE ?? 1));
@@ -71,6 +77,15 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
   });
   const onError = (err: unknown) => log.error({ err }, 'background task failed');
+  const sync = setUpSync({
+    syncUrl: config.syncUrl,
+    tillNo: config.tillNo,
+    password: () => readSecret(config.dataDir, 'sync.password'),
+    repos,
+    events,
+    log,
+    worker: syncTuning(process.env),
+  });
   const engine = createPaymentEngine({
     repos,
     gateway: gw.gateway,
@@ -113,6 +128,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     repos,
     clock,
     version: opts.version,
+    reportLines: () => syncReportLines(sync.status()),
     save: (uri, profileId) =>
       updateSettings(config.dataDir, {
         printer: uri,
@@ -136,6 +152,18 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     jobs: repos.printJobs,
     retryPrint: (jobId) => queue.retry(jobId),
     actor: config.cashier,
+    sync,
+    crossTill: sync.enabled
+      ? createCrossTill({
+          link: sync,
+          storeName: config.storeName,
+          profile,
+          queue,
+          audit: repos.audit,
+          gateway: gw.gateway,
+          clock,
+        })
+      : null,
   });
 
   // Nothing is left unfinished by a crash: receipts for paid orders, then every open payment.
@@ -158,6 +186,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     events,
   });
   printWatch.start(Number(process.env.TILL_PRINT_WATCH_MS ?? 2_000));
+  sync.start();
   log.info({ missingReceipts, printer: printer.uri, gateway: gw.gateway.name }, 'host started');
 
   return {
@@ -172,8 +201,10 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     virtualPrinter: printer.virtual,
     onError,
     reconciler,
+    sync,
     async close(): Promise<void> {
       reconciler.stop();
+      await sync.close();
       printWatch.stop();
       await queue.idle();
       await gw.sandbox?.close();

@@ -13,6 +13,8 @@ export interface ReceiptInput {
   printedAt: string;
   /** Reprints say so on paper, so a copy is never taken for a second sale. */
   copy?: boolean;
+  /** A reprint of another till's order says which till sold it and which one reprinted it. */
+  originNote?: string;
 }
 
 const METHOD_ZH: Record<Payment['method'], string> = {
@@ -27,6 +29,9 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
   const blocks: DocBlock[] = [
     { kind: 'text', text: r.storeName, align: 'center', size: 'double', bold: true },
     { kind: 'text', text: r.copy ? '*** 重打印 REPRINT ***' : '收银小票', align: 'center' },
+    ...(r.originNote
+      ? [{ kind: 'text' as const, text: r.originNote, align: 'center' as const }]
+      : []),
     { kind: 'rule' },
     { kind: 'pair', left: `收银员：${r.cashier}`, right: `款台：${r.tillNo}` },
     { kind: 'pair', left: '时间：', right: r.printedAt },

@@ -37,7 +37,8 @@ export function scrub(text: string): string {
 }
 
 export function classify(err: unknown): SyncFault {
-  if (err instanceof SyncRefused) return { kind: 'error', code: err.code, message: scrub(err.message) };
+  if (err instanceof SyncRefused)
+    return { kind: 'error', code: err.code, message: scrub(err.message) };
   const e = err as { code?: string; message?: string };
   const code = e.code ?? 'UNKNOWN';
   const message = scrub(e.message ?? String(err));

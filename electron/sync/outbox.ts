@@ -50,8 +50,7 @@ export function createOutbox(db: Db, tables: readonly SyncedTable[] = SYNCED_TAB
 
   function content(t: SyncedTable, rowKey: string): Record<string, unknown> | null {
     const row = readers.get(t.table)?.get(...keyArgs(t, rowKey)) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (!row) return null;
     for (const c of t.omit ?? []) delete row[c];
     for (const [k, v] of Object.entries(row))
@@ -101,7 +100,11 @@ export function createOutbox(db: Db, tables: readonly SyncedTable[] = SYNCED_TAB
         const t = byName.get(r.tbl);
         r.data = t ? content(t, r.rowKey) : null;
       }
-      return { rows: [...rows.values()], entryTimes: entries.map((e) => e.at_ms), maxSeq: last.seq };
+      return {
+        rows: [...rows.values()],
+        entryTimes: entries.map((e) => e.at_ms),
+        maxSeq: last.seq,
+      };
     }),
     ack: (maxSeq: number): void => void q.ack.run(maxSeq),
     stats(): { pending: number; oldestMs: number | null } {

@@ -32,9 +32,9 @@ export interface PullResult {
 }
 
 export function sharedVersion(db: Db): number | null {
-  const r = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(
-    VERSION_KEY,
-  );
+  const r = db
+    .prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?')
+    .get(VERSION_KEY);
   return r ? Number(r.value) : null;
 }
 
@@ -56,7 +56,7 @@ export async function pullShared(
     for (const t of tables) {
       const cols = Object.keys(t.columns).join(', ');
       const rows: Record<string, unknown>[] = [];
-      for (let after = from; ; ) {
+      for (let after = from; ;) {
         const page = await pg.query<Record<string, unknown> & { version: string }>(
           `SELECT ${cols}, deleted, version::text AS version FROM ${t.pg}
             WHERE version > $1 ORDER BY version LIMIT ${PAGE}`,

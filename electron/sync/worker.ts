@@ -113,7 +113,12 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       // Only after the commit: a kill between the two sends the batch again, to no effect.
       outbox.ack(batch.maxSeq);
       lastPushAt = Date.now();
-      deps.onPushed?.({ rows: batch.rows.length, entryTimes: batch.entryTimes, bytes, ackAtMs: lastPushAt });
+      deps.onPushed?.({
+        rows: batch.rows.length,
+        entryTimes: batch.entryTimes,
+        bytes,
+        ackAtMs: lastPushAt,
+      });
       if (!running) return;
     }
     if (lastPullAt === null || Date.now() - lastPullAt >= pullEveryMs) {

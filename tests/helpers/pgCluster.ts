@@ -60,7 +60,8 @@ function asUser(user: string | null, cmd: string, args: string[]): [string, stri
  * fsync is off: the cluster lives for one test run, and nothing here tests the disk.
  */
 export async function startPgCluster(): Promise<PgCluster> {
-  if (!PG_AVAILABLE) throw new Error(`PostgreSQL 15 not found in ${BIN} (apt-get install postgresql)`);
+  if (!PG_AVAILABLE)
+    throw new Error(`PostgreSQL 15 not found in ${BIN} (apt-get install postgresql)`);
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'till-pg-'));
   const data = join(dir, 'data');

@@ -33,10 +33,10 @@ export async function addTill(
       [role, password],
     );
     await db.query(sql.rows[0]?.s ?? '');
-    const grant = await db.query<{ s: string }>("SELECT format('GRANT %I TO %I', $1::text, $2::text) AS s", [
-      `${dbName}_tills`,
-      role,
-    ]);
+    const grant = await db.query<{ s: string }>(
+      "SELECT format('GRANT %I TO %I', $1::text, $2::text) AS s",
+      [`${dbName}_tills`, role],
+    );
     await db.query(grant.rows[0]?.s ?? '');
     await db.query(
       `INSERT INTO tills (till_id, role_name) VALUES ($1, $2)
@@ -75,6 +75,8 @@ export async function publishProducts(
     await db.query('ROLLBACK');
     throw err;
   }
-  const v = await db.query<{ v: string | null }>('SELECT max(version)::text AS v FROM shared_products');
+  const v = await db.query<{ v: string | null }>(
+    'SELECT max(version)::text AS v FROM shared_products',
+  );
   return Number(v.rows[0]?.v ?? 0);
 }

@@ -10,7 +10,9 @@ export async function pgSchemaVersion(db: ClientBase): Promise<number> {
     "SELECT to_regclass('public.store_db_migrations')::text AS t",
   );
   if (!exists.rows[0]?.t) return 0;
-  const r = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM store_db_migrations');
+  const r = await db.query<{ v: number | null }>(
+    'SELECT max(version) AS v FROM store_db_migrations',
+  );
   return r.rows[0]?.v ?? 0;
 }
 
@@ -31,7 +33,9 @@ export async function migratePg(
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const from = await pgSchemaVersion(db);
     if (from > latestPgVersion(list))
-      throw new Error(`store database is at v${from}, newer than this program (v${latestPgVersion(list)})`);
+      throw new Error(
+        `store database is at v${from}, newer than this program (v${latestPgVersion(list)})`,
+      );
     const applied: string[] = [];
     for (const m of list) {
       if (m.version <= from || m.version > target) continue;
@@ -45,7 +49,9 @@ export async function migratePg(
         await db.query('COMMIT');
       } catch (err) {
         await db.query('ROLLBACK');
-        throw new Error(`store database migration ${m.version} (${m.name}) failed: ${(err as Error).message}`);
+        throw new Error(
+          `store database migration ${m.version} (${m.name}) failed: ${(err as Error).message}`,
+        );
       }
       applied.push(`${m.version} ${m.name}`);
     }
