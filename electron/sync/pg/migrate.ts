@@ -51,6 +51,7 @@ export async function migratePg(
         await db.query('ROLLBACK');
         throw new Error(
           `store database migration ${m.version} (${m.name}) failed: ${(err as Error).message}`,
+          { cause: err },
         );
       }
       applied.push(`${m.version} ${m.name}`);
