@@ -12,6 +12,8 @@ export interface StoreDb {
   adminUrl: string;
   /** Creates till NN's role; returns its URL with its own password. */
   till(tillId: string): Promise<string>;
+  /** A new owner connection (after the server was restarted). */
+  reconnect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,19 +28,28 @@ export async function createStoreDb(
   await root.query(`CREATE DATABASE ${name}`);
   await root.end();
   const adminUrl = cluster.url.replace(/\/postgres$/, `/${name}`);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  admin.on('error', () => undefined);
-  await admin.connect();
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    c.on('error', () => undefined);
+    await c.connect();
+    return c;
+  };
+  const admin = await connect();
   if (opts.migrate !== false)
     await migratePg(admin, typeof opts.migrate === 'number' ? opts.migrate : undefined);
-  return {
+  const store: StoreDb = {
     name,
     admin,
     adminUrl,
     async till(tillId) {
-      const { role, password } = await addTill(admin, tillId);
+      const { role, password } = await addTill(store.admin, tillId);
       return `postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${name}`;
     },
-    close: () => admin.end().catch(() => undefined),
+    async reconnect() {
+      await store.admin.end().catch(() => undefined);
+      store.admin = await connect();
+    },
+    close: () => store.admin.end().catch(() => undefined),
   };
+  return store;
 }

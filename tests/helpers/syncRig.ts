@@ -96,3 +96,59 @@ export async function storeOrders(
   );
   return r.rows;
 }
+
+const FINAL_PRINT = "state IN ('PRINTED','FAILED','CANCELLED')";
+
+/**
+ * Compares every synced row of a till, as its SQLite has it, with what the store database
+ * holds for that till: nothing missing, nothing extra, every row's content equal.
+ */
+export async function compareAll(
+  dataDir: string,
+  admin: pg.Client,
+  tillId: string,
+): Promise<{ rows: number; missing: string[]; extra: string[]; differ: string[] }> {
+  const { SYNCED_TABLES } = await import('../../electron/sync/tables');
+  const db = new Database(join(dataDir, 'till.db'), { readonly: true, fileMustExist: true });
+  const local = new Map<string, string>();
+  try {
+    for (const t of SYNCED_TABLES) {
+      const where = t.table === 'print_jobs' ? ` WHERE ${FINAL_PRINT}` : '';
+      for (const row of db.prepare(`SELECT * FROM ${t.table}${where}`).all() as Record<
+        string,
+        unknown
+      >[]) {
+        for (const c of t.omit ?? []) delete row[c];
+        const key =
+          t.key.length === 1
+            ? String(row[t.key[0] as string])
+            : JSON.stringify(t.key.map((k) => row[k]));
+        local.set(`${t.table} ${key}`, JSON.stringify(sorted(row)));
+      }
+    }
+  } finally {
+    db.close();
+  }
+  const remote = await admin.query<{
+    tbl: string;
+    row_key: string;
+    data: Record<string, unknown> | null;
+  }>('SELECT tbl, row_key, data FROM till_rows WHERE till_id = $1', [tillId]);
+  const seen = new Map<string, string>();
+  for (const r of remote.rows)
+    if (r.data) seen.set(`${r.tbl} ${r.row_key}`, JSON.stringify(sorted(r.data)));
+  const missing = [...local.keys()].filter((k) => !seen.has(k));
+  const extra = [...seen.keys()].filter((k) => !local.has(k));
+  const differ = [...local.keys()].filter((k) => seen.has(k) && seen.get(k) !== local.get(k));
+  return { rows: local.size, missing, extra, differ };
+}
+
+const sorted = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+
+export async function syncStatus(
+  t: RigTill,
+): Promise<{ state: string; pending: number; lagMs: number | null }> {
+  const r = await t.api.call('sync.status', {});
+  return r.json.value as unknown as { state: string; pending: number; lagMs: number | null };
+}
