@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
 import { SandboxPanel } from './SandboxPanel';
+import { SyncBadge } from './SyncBadge';
 
 /** Always visible: which shop, who is at the till, which printer, and whether money is real. */
 export function HeaderBar() {
@@ -29,6 +30,7 @@ export function HeaderBar() {
         </div>
       ) : null}
       <div className="header-right">
+        <SyncBadge />
         {info?.sandbox ? (
           <button
             type="button"

@@ -1,8 +1,10 @@
 import { enPrinter } from './en-printer';
+import { enSync } from './en-sync';
 import type { Resources } from './zh';
 
 export const en: Resources = {
   ...enPrinter,
+  ...enSync,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',

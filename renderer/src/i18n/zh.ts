@@ -1,8 +1,10 @@
 import { zhPrinter } from './zh-printer';
+import { zhSync } from './zh-sync';
 
 /** Chinese, the default: what the cashier reads all day. */
 export const zh = {
   ...zhPrinter,
+  ...zhSync,
   header: {
     cashier: '收银员：',
     printer: '打印机：',

@@ -6,6 +6,7 @@ import { PrinterConfig } from '../components/tech/PrinterConfig';
 import { PrinterFinder } from '../components/tech/PrinterFinder';
 import { PrinterHead } from '../components/tech/PrinterHead';
 import { ReportBox } from '../components/tech/ReportBox';
+import { SyncPanel } from '../components/tech/SyncPanel';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { isProfileId } from '../state/slices/printer';
@@ -89,6 +90,7 @@ export function TechnicianScreen() {
           />
         </div>
         {list ? <PrinterFinder list={list} onUse={use} /> : null}
+        <SyncPanel />
       </section>
       <section className="tech-right" aria-label={t('tech.lastJob')}>
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>

@@ -6,6 +6,8 @@ import type { TillStore } from './store';
 export const POLL_MS = 1000;
 /** The technician screen's live printer status. */
 export const STATUS_MS = 2000;
+/** The store database link's lag grows between events: re-read every 5 s. */
+export const SYNC_MS = 5000;
 
 /**
  * The one place where host events reach the store. Components never subscribe themselves.
@@ -26,6 +28,7 @@ export function startBridge(
       s().applyPrintJob(job);
       s().applyLookupJob(job);
     }),
+    api.on('sync.updated', (status) => s().applySync(status)),
   ];
   let inFlight = false;
   const tick = async () => {
@@ -54,7 +57,9 @@ export function startBridge(
   const timers = [
     setInterval(() => void tick(), pollMs),
     setInterval(() => void statusTick(), statusMs),
+    setInterval(() => void s().loadSync(), SYNC_MS),
   ];
+  void s().loadSync();
   return () => {
     timers.forEach(clearInterval);
     for (const off of offs) off();

@@ -8,6 +8,7 @@ import { createReceiptSlice } from './slices/receipt';
 import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
 import { createSupervisorSlice } from './slices/supervisor';
+import { createSyncSlice } from './slices/sync';
 import { createTenderSlice } from './slices/tender';
 import type { All } from './types';
 
@@ -30,6 +31,7 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createPrinterSlice(api)(...a),
     ...createPreviewSlice(api)(...a),
     ...createReprintSlice(api)(...a),
+    ...createSyncSlice(api)(...a),
   }));
 }
 
@@ -42,6 +44,7 @@ export {
   createReprintSlice,
   createSaleSlice,
   createSupervisorSlice,
+  createSyncSlice,
   createTenderSlice,
 };
 export type * from './types';

@@ -13,6 +13,7 @@ import type {
   Sale,
 } from '../../../shared/domain';
 import type { ProfileId } from './slices/printer';
+import type { SyncStatus } from '../../../shared/api/sync';
 import type { ApiError } from '../../../shared/result';
 
 export type Lang = 'zh' | 'en';
@@ -155,6 +156,13 @@ export interface ReprintSlice {
   applyLookupJob(job: PrintJob): void;
 }
 
+/** The store database link (header badge, technician panel); refreshed by the bridge. */
+export interface SyncSlice {
+  sync: SyncStatus | null;
+  loadSync(): Promise<void>;
+  applySync(s: SyncStatus): void;
+}
+
 export type All = AppSlice &
   SaleSlice &
   PaymentSlice &
@@ -163,4 +171,5 @@ export type All = AppSlice &
   SupervisorSlice &
   PrinterSlice &
   PreviewSlice &
-  ReprintSlice;
+  ReprintSlice &
+  SyncSlice;

@@ -10,6 +10,7 @@ import type {
   Sale,
 } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
+import type { SyncStatus } from '../../../shared/api/sync';
 import type { Result } from '../../../shared/result';
 import { createFakePrinter } from './fake-printer';
 import { createFakeRefunds } from './fake-refunds';
@@ -53,7 +54,8 @@ type Used =
   | 'printer.test'
   | 'printer.lastJob'
   | 'printer.configure'
-  | 'printer.report';
+  | 'printer.report'
+  | 'sync.status';
 
 export function createFakeTill(sandbox = true) {
   let seq = 0;
@@ -250,7 +252,21 @@ export function createFakeTill(sandbox = true) {
       : no('NOT_FOUND', 'orderId');
   };
 
+  // The store database link: off until a test says otherwise (setSync), as a till alone is.
+  let syncState: SyncStatus = {
+    state: 'off',
+    tillNo: '01',
+    server: null,
+    pending: 0,
+    lagMs: null,
+    lastPushAt: null,
+    lastPullAt: null,
+    sharedVersion: null,
+    error: null,
+    retryAt: null,
+  };
   const implemented: Pick<TillApi, Used | 'on'> = {
+    'sync.status': () => ok(syncState),
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -432,6 +448,11 @@ export function createFakeTill(sandbox = true) {
     current: () => sale,
     payments,
     listenerCount: (e: EventName) => listeners.get(e)?.size ?? 0,
+    /** Moves the store link as the real worker would, with its event. */
+    setSync(next: Partial<SyncStatus>) {
+      syncState = { ...syncState, ...next };
+      emit('sync.updated', syncState);
+    },
   };
 }
 export type FakeTill = ReturnType<typeof createFakeTill>;
