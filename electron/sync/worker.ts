@@ -160,6 +160,8 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         const cap = fault.kind === 'error' ? backoff.maxMs : backoff.baseMs * 2 ** (failures - 1);
         const delay = Math.min(backoff.maxMs, cap) * (0.5 + Math.random() / 2);
         retryAt = Date.now() + delay;
+        // Every failed attempt tells the screens (how much waits now), not only the first.
+        if (state === fault.kind) deps.onStatus?.(status());
         setState(fault.kind);
         if (running) await sleep(delay);
       }

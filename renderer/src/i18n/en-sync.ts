@@ -39,6 +39,8 @@ export const enSync: typeof zhSync = {
     },
   },
   origin: {
+    receiptText: 'Receipt text of till {{till}} (store database)',
+    printedThere: 'printed at till {{till}}',
     label: 'Sold at',
     value: 'till {{till}} (another till)',
   },

@@ -37,6 +37,8 @@ export const zhSync = {
     },
   },
   origin: {
+    receiptText: '{{till}} 号款台的小票文本（门店数据库）',
+    printedThere: '在 {{till}} 号款台打印',
     label: '售出款台',
     value: '{{till}} 号款台（其他款台）',
   },

@@ -90,9 +90,9 @@ export function TechnicianScreen() {
           />
         </div>
         {list ? <PrinterFinder list={list} onUse={use} /> : null}
-        <SyncPanel />
       </section>
       <section className="tech-right" aria-label={t('tech.lastJob')}>
+        <SyncPanel />
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>
         {lastJob ? <LastJobTable last={lastJob} /> : null}
       </section>

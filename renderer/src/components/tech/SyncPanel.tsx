@@ -12,12 +12,12 @@ export function SyncPanel() {
   if (!s) return null;
   const never = t('sync.never');
   return (
-    <section className="sv-card tech-sync" data-testid="tech-sync" aria-label={t('sync.panel')}>
+    <section className="tech-sync" data-testid="tech-sync" aria-label={t('sync.panel')}>
       <h2 className="sv-h2">{t('sync.panel')}</h2>
       {s.state === 'off' ? (
         <p className="tech-sync-note">{t('sync.notConfigured')}</p>
       ) : (
-        <dl className="sv-facts">
+        <dl className="tech-sync-facts">
           <dt>{t('sync.server')}</dt>
           <dd className="mono">{s.server}</dd>
           <dt>{t('sync.till')}</dt>
