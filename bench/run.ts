@@ -13,6 +13,7 @@ await benchPrintLatency();
 for (const [title, file] of [
   ['[3] Printer: one standard Chinese receipt against peer encoders', './printer/receipt'],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
+  ['[5] Store sync: 10 tills × 10,000 orders to PostgreSQL 15', './sync'],
 ] as const) {
   if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;
   console.log(`\n${title}`);

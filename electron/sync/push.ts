@@ -11,32 +11,23 @@ export async function pushBatch(
   tillId: string,
   batch: OutboxBatch,
 ): Promise<{ bytes: number; written: number }> {
-  const tbl: string[] = [];
-  const key: string[] = [];
-  const version: string[] = [];
-  const data: (string | null)[] = [];
-  const at: number[] = [];
-  let bytes = 0;
-  for (const r of batch.rows) {
-    tbl.push(r.tbl);
-    key.push(r.rowKey);
-    version.push(String(r.version));
-    const json = r.data === null ? null : JSON.stringify(r.data);
-    data.push(json);
-    at.push(r.atMs);
-    bytes += r.tbl.length + r.rowKey.length + 8 + 8 + (json?.length ?? 0);
-  }
+  // One JSON document per batch: parsed once by the server, no array-literal escaping.
+  const doc = JSON.stringify(
+    batch.rows.map((r) => ({ t: r.tbl, k: r.rowKey, v: r.version, a: r.atMs, d: r.data })),
+  );
+  const bytes = Buffer.byteLength(doc);
   await db.query('BEGIN');
   try {
     const res = await db.query(
       `INSERT INTO till_rows (till_id, tbl, row_key, version, data, changed_at)
-       SELECT $1, t, k, v, d, to_timestamp(a / 1000.0)
-         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::float8[]) AS u(t, k, v, d, a)
+       SELECT $1, r->>'t', r->>'k', (r->>'v')::bigint, NULLIF(r->'d', 'null'::jsonb),
+              to_timestamp((r->>'a')::float8 / 1000.0)
+         FROM jsonb_array_elements($2::jsonb) AS r
        ON CONFLICT (till_id, tbl, row_key) DO UPDATE
          SET version = excluded.version, data = excluded.data, changed_at = excluded.changed_at,
              received_at = now()
          WHERE till_rows.version < excluded.version`,
-      [tillId, tbl, key, version, data, at],
+      [tillId, doc],
     );
     await db.query(
       `INSERT INTO till_sync (till_id, last_seq, pushed_rows, last_push_at) VALUES ($1, $2, $3, now())

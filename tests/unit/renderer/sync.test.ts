@@ -35,7 +35,7 @@ describe('store sync state in the renderer', () => {
       'sync.status': () =>
         Promise.resolve({
           ok: false as const,
-          error: { code: 'INTERNAL', message: 'x', messageZh: 'x' },
+          error: { code: 'INTERNAL' as const, message: 'x', messageZh: 'x' },
         }),
     };
     const other = createTillStore(failing);
