@@ -25,12 +25,12 @@ export const FAST_SYNC = {
 export async function startSyncedTill(
   tillNo: string,
   syncUrl: string,
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; env?: Record<string, string>; settings?: object } = {},
 ): Promise<RigTill> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `till-sync-${tillNo}-`));
   writeFileSync(
     join(dataDir, 'settings.json'),
-    JSON.stringify({ tillNo, cashier: `收银员${tillNo}` }),
+    JSON.stringify({ tillNo, cashier: `收银员${tillNo}`, ...opts.settings }),
   );
   const proc = await spawnTill(
     {
