@@ -63,7 +63,9 @@ export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
       return id ? detail(id) : remote(query, 'query');
     },
     'receipt.get': async ({ orderId }) =>
-      d.receipts.get(orderId) ?? found((await remote(orderId, 'orderId')).receipt, 'orderId'),
+      local(orderId)
+        ? found(d.receipts.get(orderId), 'orderId')
+        : found((await remote(orderId, 'orderId')).receipt, 'orderId'),
     'receipt.reprint': async ({ orderId }) =>
       !local(orderId) && d.crossTill
         ? d.crossTill.reprint(orderId, d.actor)
