@@ -45,17 +45,19 @@ describe('sync faults and what they may say', () => {
     });
     expect(lines.join('\n')).toContain('店铺数据版本 shared data version: v7');
     expect(lines.join('\n')).toContain('12 changes, lag 65 s');
-    expect(
-      syncReportLines({
-        ...JSON.parse('{}'),
-        state: 'off',
-        tillNo: '01',
-        server: null,
-        pending: 0,
-        lagMs: null,
-        sharedVersion: null,
-        error: null,
-      })[1],
-    ).toContain('never pulled');
+    const alone = syncReportLines({
+      state: 'off',
+      tillNo: '01',
+      server: null,
+      pending: 0,
+      lagMs: null,
+      lastPushAt: null,
+      lastPullAt: null,
+      sharedVersion: null,
+      error: null,
+      retryAt: null,
+    });
+    expect(alone.join('\n')).toContain('未配置 not configured');
+    expect(alone.join('\n')).toContain('never pulled');
   });
 });
