@@ -20,6 +20,7 @@ for (const [title, file] of [
   ],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
   ['[5] Catalogue: import of 50,000 rows and search per keystroke', './catalogue'],
+  ['[6] Store sync: 10 tills × 10,000 orders to PostgreSQL 15', './sync'],
 ] as const) {
   if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;
   console.log(`\n${title}`);

@@ -45,6 +45,7 @@ export const CHANNELS = [
   'sale.discount',
   'sale.openPrice',
   'display.state',
+  'sync.status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -55,6 +56,7 @@ export const EVENTS = [
   'print.summary',
   'drawer.updated',
   'display.updated',
+  'sync.updated',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

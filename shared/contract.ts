@@ -11,6 +11,7 @@ import { printerContract } from './api/printer';
 import { saleContract } from './api/sale';
 import { setupContract } from './api/setup';
 import { storeContract } from './api/store';
+import { SyncStatusSchema, syncContract } from './api/sync';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
 import { DisplayStateSchema } from './selling/schemas';
@@ -34,6 +35,7 @@ export const contract = {
   ...holdContract,
   ...adjustContract,
   ...displayContract,
+  ...syncContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -43,6 +45,7 @@ export const events = {
   'print.summary': PrintSummarySchema,
   'drawer.updated': DrawerResultSchema,
   'display.updated': DisplayStateSchema,
+  'sync.updated': SyncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

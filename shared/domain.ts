@@ -161,6 +161,8 @@ export const OrderDetailSchema = z.object({
   receipt: ReceiptSchema.nullable(),
   /** Every refund of the order's payments, so a supervisor sees what is left to refund. */
   refunds: z.array(RefundSchema),
+  /** Set when the order was sold at another till of the store (found in the store database). */
+  origin: z.object({ tillNo: z.string(), remote: z.literal(true) }).optional(),
 });
 export type OrderDetail = z.infer<typeof OrderDetailSchema>;
 

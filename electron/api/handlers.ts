@@ -18,6 +18,9 @@ import { printerHandlers } from './handlers/printer';
 import { saleHandlers } from './handlers/sale';
 import { setupHandlers } from './handlers/setup';
 import { sellingHandlers, type SellingDeps } from './handlers/selling';
+import { syncHandlers } from './handlers/sync';
+import type { CrossTill } from '../sync/crossTill';
+import type { SyncStatus } from '../../shared/api/sync';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -39,6 +42,9 @@ export interface HandlerDeps extends SellingDeps {
   repos: Pick<Repos, 'sales' | 'payments' | 'refunds' | 'printJobs'>;
   setup: GatewaySetupService;
   storeTools: StoreTools;
+  sync: { status(): SyncStatus };
+  /** Orders of the store's other tills (store database); null when this till works alone. */
+  crossTill: CrossTill | null;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -52,5 +58,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...printHandlers(d),
     ...setupHandlers(d),
     ...sellingHandlers(d),
+    ...syncHandlers(d),
   };
 }

@@ -70,6 +70,14 @@ export const SettingsSchema = z
     printerPorts: z.array(z.number().int().min(1).max(65535)).max(64).optional(),
     /** Acquirer credentials (live), or "sandbox" to ask for the embedded sandbox. */
     gateway: z.union([z.literal('sandbox'), GatewaySettingsSchema]).optional(),
+    /**
+     * The store database (electron/sync): `postgres://till_role@host:5432/store`, its password
+     * in the key store as `sync.password`. TILL_SYNC_URL overrides it.
+     */
+    sync: z
+      .object({ url: z.string().regex(/^postgres(ql)?:\/\//) })
+      .strict()
+      .optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
     ...sellingSettings,
@@ -97,6 +105,8 @@ export interface TillConfig extends Omit<Settings, 'gateway'> {
   gateway?: GatewaySettings;
   flavour: Flavour;
   port: number;
+  /** The store database to sync with; null: this till works alone. */
+  syncUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -178,5 +188,13 @@ export function loadConfig(
     ...(live ? { gateway: choice.urlOverride ? { ...live, url: choice.urlOverride } : live } : {}),
     flavour: EDITION.flavour,
     port,
+    syncUrl: syncUrl(env.TILL_SYNC_URL, settings.sync?.url),
   };
+}
+
+function syncUrl(fromEnv: string | undefined, fromSettings: string | undefined): string | null {
+  const url = fromEnv || fromSettings || null;
+  if (url && !/^postgres(ql)?:\/\/[^/]+\/\w+/.test(url))
+    throw new ConfigError('TILL_SYNC_URL must look like postgres://user@host:5432/database');
+  return url;
 }

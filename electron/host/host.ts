@@ -31,6 +31,9 @@ import { createLogger } from './log';
 import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
 import { setUpSelling } from './selling';
+import { setUpSync, syncTuning } from '../sync';
+import { createCrossTill } from '../sync/crossTill';
+import { syncReportLines } from '../sync/report';
 
 export interface HostOptions {
   /** Folder of the app's own files (resources/, build/): the project root or the packaged app. */
@@ -112,6 +115,16 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
     sandbox: gw.gateway.sandbox,
   });
+  const keys = opts.keys ?? openKeyStore(config.dataDir);
+  const sync = setUpSync({
+    syncUrl: config.syncUrl,
+    tillNo: config.tillNo,
+    password: () => keys.get('sync.password') ?? null,
+    repos,
+    events,
+    log,
+    worker: syncTuning(knobs.sync),
+  });
   const engine = createPaymentEngine({
     repos,
     gateway: gw.gateway,
@@ -173,6 +186,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     version: opts.version,
     sandbox: gw.gateway.sandbox,
+    reportLines: () => syncReportLines(sync.status()),
     save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
@@ -180,7 +194,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
         printerFont: font,
       }),
   });
-  const keys = opts.keys ?? openKeyStore(config.dataDir);
   const setup = createGatewaySetup({
     dataDir: config.dataDir,
     keys,
@@ -214,6 +227,18 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     holds: selling.holds,
     adjust: selling.adjust,
     display: selling.display,
+    sync,
+    crossTill: sync.enabled
+      ? createCrossTill({
+          link: sync,
+          storeName: config.storeName,
+          profile,
+          queue,
+          audit: repos.audit,
+          gateway: gw.gateway,
+          clock,
+        })
+      : null,
   });
 
   // Nothing is left unfinished by a crash. A dead till's print jobs first (SENDING ones may have
@@ -238,6 +263,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   });
   // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).
   if (config.gatewayMode !== 'setup') reconciler.start(knobs.reconcileMs);
+  sync.start();
   log.info(
     {
       missingReceipts,
@@ -266,9 +292,11 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     onError,
     reconciler,
     display: selling.display,
+    sync,
     async close(): Promise<void> {
       selling.display.close();
       reconciler.stop();
+      await sync.close();
       printWatch.stop();
       queue.stop();
       await queue.idle();

@@ -17,6 +17,8 @@ export interface ReceiptInput {
   copy?: boolean;
   /** Paid through the embedded sandbox: the paper says it is a test, not proof of payment. */
   sandbox?: boolean;
+  /** A reprint of another till's order says which till sold it and which one reprinted it. */
+  originNote?: string;
 }
 
 const METHOD_ZH: Record<Payment['method'], string> = {
@@ -32,6 +34,9 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     { kind: 'text', text: r.storeName, align: 'center', size: 'double', bold: true },
     ...sandboxMark(r.sandbox ?? false, 'head'),
     { kind: 'text', text: r.copy ? '*** 重打印 REPRINT ***' : '收银小票', align: 'center' },
+    ...(r.originNote
+      ? [{ kind: 'text' as const, text: r.originNote, align: 'center' as const }]
+      : []),
     { kind: 'rule' },
     { kind: 'pair', left: `收银员：${r.cashier}`, right: `款台：${r.tillNo}` },
     { kind: 'pair', left: '时间：', right: r.printedAt },

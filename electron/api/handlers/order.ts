@@ -12,7 +12,7 @@ type OrderChannel =
 
 type OrderDeps = Pick<
   HandlerDeps,
-  'repos' | 'receipts' | 'refunds' | 'preview' | 'queue' | 'actor'
+  'repos' | 'receipts' | 'refunds' | 'preview' | 'queue' | 'actor' | 'crossTill'
 >;
 
 export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
@@ -37,19 +37,39 @@ export function orderHandlers(d: OrderDeps): SomeHandlers<OrderChannel> {
       .byOrder(orderId)
       .flatMap((p) => d.repos.refunds.byPayment(p.paymentId).map(refundView)),
   });
+  const local = (orderId: string) => d.repos.sales.get(orderId) !== null;
+  // Not on this till: the store database may know it (another till's order).
+  const remote = async (query: string, field: string) =>
+    found(await (d.crossTill?.find(query) ?? null), field);
   return {
-    'order.refund': async ({ orderId, requestId, amountFen, reason }) => ({
-      orderId,
-      refunds: (await d.refunds.refundOrder(orderId, requestId, amountFen, reason)).map(refundView),
-    }),
-    'order.get': ({ orderId }) => detail(orderId),
-    'order.find': ({ query }) =>
-      detail(
-        d.repos.payments.byMerchantOrderNo(query)?.orderId ??
-          found(d.repos.sales.get(query), 'query').orderId,
-      ),
-    'receipt.get': ({ orderId }) => found(d.receipts.get(orderId), 'orderId'),
-    'receipt.reprint': ({ orderId }) => d.receipts.reprint(orderId, d.actor),
+    'order.refund': async ({ orderId, requestId, amountFen, reason }) => {
+      if (!local(orderId) && d.crossTill)
+        return d.crossTill.refund(orderId, requestId, amountFen, d.actor);
+      const sale = d.repos.sales.get(orderId);
+      if (d.crossTill && sale?.status === 'PAID')
+        await d.crossTill.guardOwnRefund(orderId, requestId, amountFen ?? sale.totalFen);
+      return {
+        orderId,
+        refunds: (await d.refunds.refundOrder(orderId, requestId, amountFen, reason)).map(
+          refundView,
+        ),
+      };
+    },
+    'order.get': async ({ orderId }) =>
+      local(orderId) ? detail(orderId) : remote(orderId, 'orderId'),
+    'order.find': async ({ query }) => {
+      const id =
+        d.repos.payments.byMerchantOrderNo(query)?.orderId ?? d.repos.sales.get(query)?.orderId;
+      return id ? detail(id) : remote(query, 'query');
+    },
+    'receipt.get': async ({ orderId }) =>
+      local(orderId)
+        ? found(d.receipts.get(orderId), 'orderId')
+        : found((await remote(orderId, 'orderId')).receipt, 'orderId'),
+    'receipt.reprint': async ({ orderId }) =>
+      !local(orderId) && d.crossTill
+        ? d.crossTill.reprint(orderId, d.actor)
+        : d.receipts.reprint(orderId, d.actor),
     'receipt.preview': ({ orderId }) => d.preview(orderId),
     // Only a job that may have printed is sent again (queue.retry); any other is on its way.
     'print.retry': ({ jobId }) => {

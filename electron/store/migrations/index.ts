@@ -5,7 +5,8 @@ import { m004 } from './004_reconcile_refunds';
 import { m005 } from './005_order_states';
 import { m007 } from './007_print_jobs';
 import { m009 } from './009_selling';
+import { m010 } from './010_outbox';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m007, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m007, m009, m010];

@@ -4,6 +4,7 @@ import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
 import { PrinterPill } from './PrinterPill';
 import { SandboxPanel } from './SandboxPanel';
+import { SyncBadge } from './SyncBadge';
 
 /**
  * Always visible: which shop, who is at the till, and whether money is real. Which printer is
@@ -41,6 +42,7 @@ export function HeaderBar() {
             {t('setup.badge')}
           </button>
         ) : null}
+        <SyncBadge />
         {info?.sandbox ? (
           <button
             type="button"

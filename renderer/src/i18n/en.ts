@@ -1,10 +1,12 @@
 import { enPrint } from './en-print';
 import { enPrinter } from './en-printer';
+import { enSync } from './en-sync';
 import type { Resources } from './zh';
 
 export const en: Resources = {
   ...enPrinter,
   ...enPrint,
+  ...enSync,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',

@@ -1,10 +1,12 @@
 import { zhPrint } from './zh-print';
 import { zhPrinter } from './zh-printer';
+import { zhSync } from './zh-sync';
 
 /** Chinese, the default: what the cashier reads all day. */
 export const zh = {
   ...zhPrinter,
   ...zhPrint,
+  ...zhSync,
   header: {
     cashier: '收银员：',
     printer: '打印机：',

@@ -5,6 +5,7 @@ import { KeyButton } from '../components/KeyButton';
 import { JobPaper } from '../components/paper/JobPaper';
 import { PrintStatus } from '../components/PrintStatus';
 import { OrderJobs } from '../components/supervisor/OrderJobs';
+import { ReceiptPaper } from '../components/ReceiptPaper';
 import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
 import { PaymentsTable } from '../components/supervisor/PaymentsTable';
 import { RefundDialog } from '../components/supervisor/RefundDialog';
@@ -116,11 +117,26 @@ export function SupervisorScreen() {
           {t('supervisor.receipt')}
           {lookup?.receipt ? (
             <span className="sv-print">
-              {t('supervisor.print')}：<PrintStatus job={lookupJob} />
+              {t('supervisor.print')}：
+              {lookup.origin && !lookupJob ? (
+                <span className="print-state">
+                  {t('origin.printedThere', { till: lookup.origin.tillNo })}
+                </span>
+              ) : (
+                <PrintStatus job={lookupJob} />
+              )}
             </span>
           ) : null}
         </div>
-        {lookup?.receipt ? (
+        {lookup?.receipt && lookup.origin ? (
+          // Another till's receipt: its text as that till stored it; no print job here to decode.
+          <>
+            <div className="paper-source">
+              {t('origin.receiptText', { till: lookup.origin.tillNo })}
+            </div>
+            <ReceiptPaper text={lookup.receipt.text} />
+          </>
+        ) : lookup?.receipt ? (
           <JobPaper
             orderId={lookup.sale.orderId}
             job={lookupJob}

@@ -9,6 +9,7 @@ import { PrinterHead } from '../components/tech/PrinterHead';
 import { PrintQueueTable } from '../components/tech/PrintQueueTable';
 import { ReportBox } from '../components/tech/ReportBox';
 import { StoreBox } from '../components/tech/StoreBox';
+import { SyncPanel } from '../components/tech/SyncPanel';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { isProfileId } from '../state/slices/printer';
@@ -118,6 +119,7 @@ export function TechnicianScreen() {
       <section className="tech-right" aria-label={t('tech.lastJob')}>
         <h2 className="sv-h2">{t('queue.title')}</h2>
         <PrintQueueTable />
+        <SyncPanel />
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>
         {lastJob ? <LastJobTable last={lastJob} /> : null}
         {lastJob?.job?.orderId ? (

@@ -8,6 +8,8 @@ export const POLL_MS = 1000;
 export const STATUS_MS = 2000;
 /** The header's printer state, when events are lost (and once at start). */
 export const SUMMARY_MS = 5000;
+/** The store database link's lag grows between events: re-read every 5 s. */
+export const SYNC_MS = 5000;
 
 /**
  * The one place where host events reach the store. Components never subscribe themselves.
@@ -32,6 +34,7 @@ export function startBridge(
     }),
     api.on('print.summary', (summary) => s().applySummary(summary)),
     api.on('drawer.updated', (result) => s().applyDrawer(result)),
+    api.on('sync.updated', (status) => s().applySync(status)),
   ];
   void s().loadSummary();
   let inFlight = false;
@@ -62,7 +65,9 @@ export function startBridge(
     setInterval(() => void tick(), pollMs),
     setInterval(() => void statusTick(), statusMs),
     setInterval(() => void s().loadSummary(), summaryMs),
+    setInterval(() => void s().loadSync(), SYNC_MS),
   ];
+  void s().loadSync();
   return () => {
     timers.forEach(clearInterval);
     for (const off of offs) off();

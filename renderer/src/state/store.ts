@@ -11,6 +11,7 @@ import { createReprintSlice } from './slices/reprint';
 import { createSaleSlice } from './slices/sale';
 import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
+import { createSyncSlice } from './slices/sync';
 import { createTenderSlice } from './slices/tender';
 import { createAdjustSlice } from './selling/adjust';
 import { createApprovalSlice } from './selling/approval';
@@ -46,6 +47,7 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createAdjustSlice(api)(...a),
     ...createApprovalSlice()(...a),
     ...createProductsSlice(api)(...a),
+    ...createSyncSlice(api)(...a),
   }));
 }
 
@@ -61,6 +63,7 @@ export {
   createSaleSlice,
   createSetupSlice,
   createSupervisorSlice,
+  createSyncSlice,
   createTenderSlice,
 };
 export type * from './types';

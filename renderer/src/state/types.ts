@@ -21,6 +21,7 @@ import type {
 import type { GatewayInfo, GatewaySetup } from '../../../shared/api/setup';
 import type { BackupFile, StoreCheck } from '../../../shared/api/store';
 import type { FontId, ProfileId } from './slices/printer';
+import type { SyncStatus } from '../../../shared/api/sync';
 import type { ApiError } from '../../../shared/result';
 import type { SellingSlices } from './selling-types';
 
@@ -218,6 +219,13 @@ export interface SetupSlice {
   closeStoreCheck(): void;
 }
 
+/** The store database link (header badge, technician panel); refreshed by the bridge. */
+export interface SyncSlice {
+  sync: SyncStatus | null;
+  loadSync(): Promise<void>;
+  applySync(s: SyncStatus): void;
+}
+
 export type All = AppSlice &
   SaleSlice &
   PaymentSlice &
@@ -230,4 +238,5 @@ export type All = AppSlice &
   PrintQueueSlice &
   DrawerSlice &
   SetupSlice &
-  SellingSlices;
+  SellingSlices &
+  SyncSlice;

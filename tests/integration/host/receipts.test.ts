@@ -22,7 +22,13 @@ const saleTimes = new Map<string, number>();
 beforeAll(async () => {
   printer = await startVirtualPrinter({ jobMs: 2500 });
   process.env.TILL_PRINT_WATCH_MS = '250';
-  const config = loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0', TILL_PRINTER: printer.uri });
+  const config = loadConfig({
+    TILL_DATA_DIR: tmp.dir,
+    TILL_PORT: '0',
+    TILL_PRINTER: printer.uri,
+    // A loopback test printer is on a free port, outside the printer port list (docs/production.md).
+    TILL_PRINTER_PORTS: new URL(printer.uri).port,
+  });
   kiosk = await runKiosk(config, { appRoot: resolve('.'), version: 'test' });
   api = kioskClient(kiosk.port, kiosk.token);
 });

@@ -10,6 +10,7 @@ import type {
   Sale,
 } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
+import type { SyncStatus } from '../../../shared/api/sync';
 import type { Result } from '../../../shared/result';
 import { saleLine } from '../../helpers/sales';
 import { splitQty } from '../../../shared/selling/qty';
@@ -76,7 +77,8 @@ type Used =
   | 'sale.recall'
   | 'sale.discount'
   | 'sale.openPrice'
-  | 'display.state';
+  | 'display.state'
+  | 'sync.status';
 
 export function createFakeTill(
   sandbox = true,
@@ -291,6 +293,19 @@ export function createFakeTill(
       : no('NOT_FOUND', 'orderId');
   };
 
+  // The store database link: off until a test says otherwise (setSync), as a till alone is.
+  let syncState: SyncStatus = {
+    state: 'off',
+    tillNo: '01',
+    server: null,
+    pending: 0,
+    lagMs: null,
+    lastPushAt: null,
+    lastPullAt: null,
+    sharedVersion: null,
+    error: null,
+    retryAt: null,
+  };
   const selling = createFakeSelling({
     products: CATALOGUE,
     current: () => sale,
@@ -306,6 +321,7 @@ export function createFakeTill(
   });
   const implemented: Pick<TillApi, Used | 'on'> = {
     ...selling.handlers,
+    'sync.status': () => ok(syncState),
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -518,6 +534,11 @@ export function createFakeTill(
     held: selling.held,
     signIn: (name: string) => {
       actor = name;
+    },
+    /** Moves the store link as the real worker would, with its event. */
+    setSync(next: Partial<SyncStatus>) {
+      syncState = { ...syncState, ...next };
+      emit('sync.updated', syncState);
     },
   };
 }

@@ -25,6 +25,14 @@ export function OrderFacts({ detail }: { detail: OrderDetail }) {
       <dd className="num strong">{formatFen(sale.totalFen)}</dd>
       <dt>{t('supervisor.createdAt')}</dt>
       <dd className="num">{new Date(sale.createdAt).toLocaleString('zh-CN')}</dd>
+      {detail.origin ? (
+        <>
+          <dt>{t('origin.label')}</dt>
+          <dd className="strong" data-testid="sv-origin">
+            {t('origin.value', { till: detail.origin.tillNo })}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }
