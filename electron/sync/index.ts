@@ -116,6 +116,7 @@ export function syncTuning(t: SyncKnobs): Partial<SyncWorkerDeps> {
   if (t.batchSize) out.batchSize = t.batchSize;
   if (t.idleMs) out.idleMs = t.idleMs;
   if (t.pullEveryMs) out.pullEveryMs = t.pullEveryMs;
-  if (t.backoffMaxMs) out.backoff = { baseMs: Math.min(500, t.backoffMaxMs), maxMs: t.backoffMaxMs };
+  if (t.backoffMaxMs)
+    out.backoff = { baseMs: Math.min(500, t.backoffMaxMs), maxMs: t.backoffMaxMs };
   return out;
 }
