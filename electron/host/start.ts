@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { explainStartFailure, EXIT } from './cli/messages';
+import { catalogueCli } from '../catalogue/main';
+import { storeDbCli } from '../sync/cli';
 import { keysCli } from './cli/keys';
 import { storeCli } from './cli/store';
 import { dataDirOf, loadConfig } from './config';
@@ -9,8 +11,9 @@ import { runKiosk } from './kiosk';
 
 /**
  * `npm start`: Electron when its binary is installed, kiosk mode otherwise (DESIGN.md).
- * `--kiosk` forces kiosk mode, e.g. for tests and technicians. `keys …` and `store …` are the
- * key and store CLIs (`npm run keys`, `npm run store`).
+ * `--kiosk` forces kiosk mode, e.g. for tests and technicians. `keys …`, `store …`, `catalogue …`
+ * and `store-db …` are the CLIs behind `npm run keys|store|catalogue|store-db`: they ship with the
+ * production build, so a shop's install can run them.
  */
 const appRoot = process.env.TILL_APP_ROOT ?? resolve(__dirname, '..', '..');
 
@@ -33,6 +36,8 @@ async function main(): Promise<number | null> {
   const [sub, ...rest] = process.argv.slice(2).filter((a) => a !== '--kiosk');
   if (sub === 'keys') return keysCli(rest);
   if (sub === 'store') return storeCli(rest);
+  if (sub === 'catalogue') return catalogueCli(rest);
+  if (sub === 'store-db') return storeDbCli(rest);
   const version = (
     JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }
   ).version;

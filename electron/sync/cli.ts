@@ -16,7 +16,7 @@ const USAGE = `npm run store-db -- <command>   (STORE_DB_URL=postgres://owner@ho
   publish catalogue.json  upsert products and prices for every till to pull
   day YYYY-MM-DD          the whole store's takings that day, per till`;
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   const url = process.env.STORE_DB_URL;
   if (!cmd || cmd === 'help' || cmd === '--help') {
@@ -108,10 +108,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
+/** `npm run store-db -- …` (node dist/host/start.cjs store-db): the store database's admin CLI. */
+export async function storeDbCli(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    // The owner's password is in STORE_DB_URL or PGPASSWORD: never echoed back.
     console.error(`store-db: ${scrub((err as Error).message ?? String(err))}`);
-    process.exit(1);
-  },
-);
+    return 1;
+  }
+}

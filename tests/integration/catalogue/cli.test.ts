@@ -11,7 +11,7 @@ afterAll(() => tmp.cleanup());
 
 /** `npm run catalogue -- …` as the shop runs it: a child process on the till's data folder. */
 function catalogue(...args: string[]) {
-  const r = spawnSync(resolve('node_modules/.bin/tsx'), ['electron/catalogue/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [resolve('dist/host/start.cjs'), 'catalogue', ...args], {
     env: { ...process.env, TILL_DATA_DIR: join(tmp.dir, 'data') },
     encoding: 'utf8',
     timeout: 60_000,

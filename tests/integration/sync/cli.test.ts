@@ -15,7 +15,7 @@ async function storeDb(args: string[], url: string | null = store.adminUrl) {
   const env = { ...process.env, STORE_DB_URL: url ?? undefined };
   if (url === null) delete env.STORE_DB_URL;
   try {
-    const r = await run(resolve('node_modules/.bin/tsx'), ['electron/sync/cli.ts', ...args], {
+    const r = await run(process.execPath, [resolve('dist/host/start.cjs'), 'store-db', ...args], {
       env,
     });
     return { code: 0, out: r.stdout + r.stderr };
