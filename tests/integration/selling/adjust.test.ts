@@ -127,14 +127,14 @@ describe('discounts on paper and in reports', () => {
       printedAt: '2026-11-25 10:00:00',
     });
     const text = renderText(layoutReceipt(doc, PROFILES['80mm']!));
-    expect(text).toContain('0.523kg');
-    expect(text).toContain('25.80/千克');
-    expect(text).toContain('13.49');
+    // Weight, unit price and amount on one line, under the name (paper shows them side by side).
+    expect(text).toMatch(/0\.523kg 25\.80\/千克\s+13\.49\n/);
     expect(text).toMatch(/折扣 9折\s+-2\.00/);
     expect(text).toMatch(/商品金额\s+33\.49/);
     expect(text).toMatch(/整单折扣 优惠\s+-0\.49/);
     expect(text).toMatch(/优惠合计\s+-2\.49/);
-    expect(text).toContain('¥31.00');
+    // ¥ goes on paper as the full-width ￥ every Chinese printer font holds (printer/text).
+    expect(text).toMatch(/合计\s+￥31\.00\n/);
 
     const totals = rig.repos.discounts.totals('2026-01-01', '2027-01-01');
     expect(totals).toEqual({
