@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { kioskClient } from './kioskClient';
+import { seedCatalogue } from './seedCatalogue';
 import { kill9, spawnTill, type TillProcess } from './spawnTill';
 
 export interface RigTill {
@@ -28,6 +29,9 @@ export async function startSyncedTill(
   opts: { dataDir?: string; env?: Record<string, string>; settings?: object } = {},
 ): Promise<RigTill> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `till-sync-${tillNo}-`));
+  // A new data folder gets the shop's catalogue before the till's first start, whatever mode
+  // the till decides on: a live one (an acquirer in its settings) has none of its own.
+  if (!existsSync(join(dataDir, 'till.db'))) seedCatalogue(dataDir);
   writeFileSync(
     join(dataDir, 'settings.json'),
     JSON.stringify({ tillNo, cashier: `收银员${tillNo}`, ...opts.settings }),

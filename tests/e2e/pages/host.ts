@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -53,8 +53,10 @@ export async function startHost(
 ): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
-  // A till on a real acquirer's URL is live: it has no demo catalogue, so the test imports one.
-  if (opts.env?.TILL_GATEWAY && opts.env.TILL_GATEWAY !== 'sandbox') seedCatalogue(dataDir);
+  // A new data folder gets the shop's catalogue before the till's first start, whatever mode
+  // the till will decide on (settings, keys, TILL_GATEWAY, a restart into live): a live till
+  // has none of its own, by design. A sandbox till then finds one and seeds no demo.
+  if (!existsSync(join(dataDir, 'till.db'))) seedCatalogue(dataDir);
   const till = await spawnTill(
     {
       TILL_DATA_DIR: dataDir,
