@@ -11,8 +11,10 @@ export interface ImportOptions {
   skipBad: boolean;
   /** Count only; the store is not touched. */
   dryRun?: boolean;
-  /** Recorded with the version: 'import:<file>', 'demo'… */
+  /** Recorded with the version: 'import:<file>', 'demo', 'pull:v<N>'… */
   source: string;
+  /** The audit action: a file is 'catalogue.import', the store database's 'catalogue.pull'. */
+  action?: 'catalogue.import' | 'catalogue.pull';
   actor: string;
   at: string;
 }
@@ -33,6 +35,35 @@ export interface ImportReport {
   version: number | null;
 }
 
+export interface CheckedSheet {
+  good: GoodRow[];
+  /** Every refused row, in sheet order. */
+  bad: BadRow[];
+  ignoredColumns: string[];
+  /** The sheet cannot be a catalogue at all (a required column missing): nothing is checked. */
+  problems: string[];
+}
+
+/**
+ * The import's rules over a whole sheet: each row on its own (validateRow), then barcodes and
+ * PLUs named twice. The store database's publish applies the same rules (electron/sync).
+ */
+export function checkSheet(sheet: Sheet): CheckedSheet {
+  const map = mapHeaders(sheet.header);
+  if (map.problems.length > 0)
+    return { good: [], bad: [], ignoredColumns: map.ignored, problems: map.problems };
+  const checked = sheet.rows.map((r) => validateRow(r.cells, r.line, map));
+  const { good, bad } = refuseDuplicates(checked.filter((r): r is GoodRow => 'barcode' in r));
+  return {
+    good,
+    bad: [...checked.filter((r): r is BadRow => 'reason' in r), ...bad].sort(
+      (a, b) => a.line - b.line,
+    ),
+    ignoredColumns: map.ignored,
+    problems: [],
+  };
+}
+
 const same = (p: ProductView, r: GoodRow): boolean =>
   p.name === r.name &&
   p.priceFen === r.priceFen &&
@@ -51,7 +82,8 @@ export function importSheet(
   sheet: Sheet,
   opts: ImportOptions,
 ): ImportReport {
-  const map = mapHeaders(sheet.header);
+  const checked = checkSheet(sheet);
+  const { good } = checked;
   const report: ImportReport = {
     format: sheet.format,
     encoding: sheet.encoding,
@@ -59,19 +91,13 @@ export function importSheet(
     added: 0,
     changed: 0,
     unchanged: 0,
-    bad: [],
-    ignoredColumns: map.ignored,
-    problems: map.problems,
+    bad: checked.bad,
+    ignoredColumns: checked.ignoredColumns,
+    problems: checked.problems,
     imported: false,
     version: null,
   };
-  if (map.problems.length > 0) return report;
-
-  const checked = sheet.rows.map((r) => validateRow(r.cells, r.line, map));
-  const { good, bad } = refuseDuplicates(checked.filter((r): r is GoodRow => 'barcode' in r));
-  report.bad = [...checked.filter((r): r is BadRow => 'reason' in r), ...bad].sort(
-    (a, b) => a.line - b.line,
-  );
+  if (report.problems.length > 0) return report;
   if (report.bad.length > 0 && !opts.skipBad) return report;
 
   const writes: ProductRow[] = [];
@@ -95,7 +121,7 @@ export function importSheet(
       repos.catalogue.close(version, report);
       report.version = version;
     }
-    repos.audit.record(opts.at, opts.actor, 'catalogue.import', opts.source, {
+    repos.audit.record(opts.at, opts.actor, opts.action ?? 'catalogue.import', opts.source, {
       version: report.version,
       rows: report.rows,
       added: report.added,

@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { z } from 'zod';
-import { ProductSchema } from '../../shared/domain';
 import { fenToYuanString } from '../../shared/money';
 import { describeTarget } from './connect';
 import { scrub } from './errors';
-import { addTill, publishProducts } from './pg/admin';
+import { addTill } from './pg/admin';
 import { latestPgVersion, migratePg, pgSchemaVersion } from './pg/migrate';
 import { storeDay } from './pg/reports';
+import { publishFile } from './publish';
 
 const USAGE = `npm run store-db -- <command>   (STORE_DB_URL=postgres://owner@host:5432/store, PGPASSWORD=…)
-  migrate [--to N]        apply the store database's migrations (never done by a till)
-  status                  schema version, tills, their last push
-  add-till NN             create till NN's own login; prints its password once
-  publish catalogue.json  upsert products and prices for every till to pull
-  day YYYY-MM-DD          the whole store's takings that day, per till`;
+  migrate [--to N]           apply the store database's migrations (never done by a till)
+  status                     schema version, tills, their last push
+  add-till NN                create till NN's own login; prints its password once
+  publish FILE [--skip-bad]  the catalogue every till pulls: CSV or XLSX, read and checked as
+                             "npm run catalogue -- import" does, or the sample's JSON
+  day YYYY-MM-DD             the whole store's takings that day, per till`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
@@ -75,12 +74,12 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'publish': {
-        const products = z
-          .array(ProductSchema)
-          .parse(JSON.parse(readFileSync(args[0] ?? '', 'utf8')));
-        const v = await publishProducts(db, products);
-        console.log(`published ${products.length} products: shared data version ${v}`);
-        return 0;
+        const file = args.find((a) => !a.startsWith('--'));
+        if (!file) {
+          console.error(USAGE);
+          return 2;
+        }
+        return await publishFile(db, file, args.includes('--skip-bad'), (l) => console.log(l));
       }
       case 'day': {
         const r = await storeDay(db, args[0] ?? '');

@@ -52,24 +52,54 @@ export async function addTill(
   return { role, password };
 }
 
-/** Upserts products into the shared catalogue in one transaction; returns the version reached. */
+/** A product of the shared catalogue, as `store-db publish` checked it (the till's import rules). */
+export interface SharedProduct extends Product {
+  category?: string;
+  /** Scale PLU, without leading zeros; null or absent: none. */
+  plu?: string | null;
+  /** false: listed, not on sale. Absent: on sale. */
+  active?: boolean;
+}
+
+/**
+ * Upserts products into the shared catalogue in one transaction; returns the version reached.
+ * A PLU given to a product is taken from the product that held it (that one changes too, so
+ * every till learns of both).
+ */
 export async function publishProducts(
   db: ClientBase,
-  products: readonly Product[],
+  products: readonly SharedProduct[],
   retire: readonly string[] = [],
 ): Promise<number> {
   await db.query('BEGIN');
   try {
     for (const p of products) {
+      const plu = p.plu ?? null;
+      if (plu !== null)
+        await db.query(
+          'UPDATE shared_products SET plu = NULL WHERE plu = $1 AND barcode <> $2 AND NOT deleted',
+          [plu, p.barcode],
+        );
       await db.query(
-        `INSERT INTO shared_products (barcode, name, price_fen, unit, deleted) VALUES ($1, $2, $3, $4, false)
+        `INSERT INTO shared_products (barcode, name, price_fen, unit, category, plu, active, deleted)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, false)
          ON CONFLICT (barcode) DO UPDATE SET name = excluded.name, price_fen = excluded.price_fen,
-           unit = excluded.unit, deleted = false`,
-        [p.barcode, p.name, p.priceFen, p.unit],
+           unit = excluded.unit, category = excluded.category, plu = excluded.plu,
+           active = excluded.active, deleted = false
+         -- An unchanged product keeps its version: tills pull only what changed.
+         WHERE (shared_products.name, shared_products.price_fen, shared_products.unit,
+                shared_products.category, shared_products.plu, shared_products.active,
+                shared_products.deleted)
+           IS DISTINCT FROM (excluded.name, excluded.price_fen, excluded.unit, excluded.category,
+                excluded.plu, excluded.active, false)`,
+        [p.barcode, p.name, p.priceFen, p.unit, p.category ?? '', plu, p.active ?? true],
       );
     }
     if (retire.length)
-      await db.query('UPDATE shared_products SET deleted = true WHERE barcode = ANY($1)', [retire]);
+      await db.query(
+        'UPDATE shared_products SET deleted = true, plu = NULL WHERE barcode = ANY($1)',
+        [retire],
+      );
     await db.query('COMMIT');
   } catch (err) {
     await db.query('ROLLBACK');
