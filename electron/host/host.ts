@@ -121,6 +121,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
     password: () => keys.get('sync.password') ?? null,
     repos,
+    clock,
     events,
     log,
     worker: syncTuning(knobs.sync),
@@ -186,7 +187,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     clock,
     version: opts.version,
     sandbox: gw.gateway.sandbox,
-    reportLines: () => syncReportLines(sync.status()),
+    reportLines: () => syncReportLines(sync.status(), repos.catalogue.info()),
     save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,

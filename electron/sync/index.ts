@@ -2,17 +2,20 @@ import pg from 'pg';
 import type { SyncStatus } from '../../shared/api/sync';
 import type { EventBus } from '../api/events';
 import type { SyncKnobs } from '../host/edition/types';
+import type { Clock } from '../services/clock';
 import type { Repos } from '../store';
 import { connectPg, describeTarget, type SyncTarget } from './connect';
 import { classify } from './errors';
 import { sharedVersion } from './pull';
+import { sharedCatalogue } from './sharedCatalogue';
 import { createSyncWorker, type SyncWorker, type SyncWorkerDeps } from './worker';
 
 export interface SyncDeps {
   syncUrl: string | null;
   tillNo: string;
   password: () => string | null;
-  repos: Pick<Repos, 'db'>;
+  repos: Pick<Repos, 'db' | 'products' | 'catalogue' | 'audit'>;
+  clock: Clock;
   events: EventBus;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   worker?: Partial<SyncWorkerDeps>;
@@ -55,12 +58,16 @@ export function setUpSync(d: SyncDeps) {
   let lastFaultCode: string | null = null;
   const worker: SyncWorker = createSyncWorker({
     db: d.repos.db,
+    pulled: [sharedCatalogue(d.repos, d.clock)],
     tillId,
     server,
     connect: () => connectPg(target, appName),
     onStatus: (s) => d.events.emit('sync.updated', s),
-    onPulled: (r) =>
-      d.log.info({ from: r.from, to: r.to, changed: r.changed }, 'shared data pulled'),
+    onPulled: (r) => {
+      d.log.info({ from: r.from, to: r.to, changed: r.changed }, 'shared data pulled');
+      // Rows this till's rules refuse are named for the technician; the rest of the version holds.
+      if (r.refused.length > 0) d.log.warn({ to: r.to, refused: r.refused }, 'shared rows refused');
+    },
     onFault: (f) => {
       // One line per new kind of failure, not one per retry; the message is scrubbed.
       if (f.code !== lastFaultCode)

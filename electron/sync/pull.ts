@@ -2,25 +2,22 @@ import type { ClientBase } from 'pg';
 import type { Db } from '../store';
 
 /**
- * Shared data edited centrally: a PostgreSQL table, its SQLite table, the columns they share
- * (PostgreSQL name → SQLite name) and the key. Users (issue 9) and a richer catalogue (issue
- * 11) are one more entry each.
+ * Shared data edited centrally: a versioned PostgreSQL table (rows retired with
+ * `deleted = true`, never deleted) and how this till takes its changed rows. The catalogue
+ * goes through the till's own catalogue (sharedCatalogue.ts); users (issue 9) are one more entry.
  */
 export interface PulledTable {
   pg: string;
-  sqlite: string;
-  key: string;
-  columns: Readonly<Record<string, string>>;
+  /** The columns this till reads, besides `deleted` and `version`. */
+  columns: readonly string[];
+  /** Takes the changed rows inside the pull's SQLite transaction. */
+  apply(rows: readonly PulledRow[], v: { from: number; to: number }): Applied;
 }
-
-export const PULLED_TABLES: readonly PulledTable[] = [
-  {
-    pg: 'shared_products',
-    sqlite: 'products',
-    key: 'barcode',
-    columns: { barcode: 'barcode', name: 'name', price_fen: 'price_fen', unit: 'unit' },
-  },
-];
+export type PulledRow = Record<string, unknown> & { deleted: boolean; version: string };
+export interface Applied {
+  /** Rows the till refused by its own rules (key and reason): the rest of the version is taken. */
+  refused: { key: string; reason: string }[];
+}
 
 const VERSION_KEY = 'shared.version';
 const PAGE = 5_000;
@@ -28,7 +25,9 @@ const PAGE = 5_000;
 export interface PullResult {
   from: number;
   to: number;
+  /** Rows that changed centrally since `from`. */
   changed: number;
+  refused: Applied['refused'];
 }
 
 export function sharedVersion(db: Db): number | null {
@@ -46,19 +45,18 @@ export function sharedVersion(db: Db): number | null {
 export async function pullShared(
   pg: ClientBase,
   db: Db,
-  tables: readonly PulledTable[] = PULLED_TABLES,
+  tables: readonly PulledTable[],
 ): Promise<PullResult> {
   const from = sharedVersion(db) ?? 0;
-  const changes: { t: PulledTable; rows: Record<string, unknown>[] }[] = [];
+  const changes: { t: PulledTable; rows: PulledRow[] }[] = [];
   let to = from;
   await pg.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     for (const t of tables) {
-      const cols = Object.keys(t.columns).join(', ');
-      const rows: Record<string, unknown>[] = [];
+      const rows: PulledRow[] = [];
       for (let after = from; ;) {
-        const page = await pg.query<Record<string, unknown> & { version: string }>(
-          `SELECT ${cols}, deleted, version::text AS version FROM ${t.pg}
+        const page = await pg.query<PulledRow>(
+          `SELECT ${t.columns.join(', ')}, deleted, version::text AS version FROM ${t.pg}
             WHERE version > $1 ORDER BY version LIMIT ${PAGE}`,
           [after],
         );
@@ -75,25 +73,13 @@ export async function pullShared(
     await pg.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
-  if (to === from) return { from, to, changed: 0 };
-  let changed = 0;
+  if (to === from) return { from, to, changed: 0, refused: [] };
+  const refused: Applied['refused'] = [];
   db.transaction(() => {
-    for (const { t, rows } of changes) {
-      const sqliteCols = Object.values(t.columns);
-      const upsert = db.prepare(
-        `INSERT INTO ${t.sqlite} (${sqliteCols.join(', ')}) VALUES (${sqliteCols.map(() => '?').join(', ')})
-         ON CONFLICT(${t.columns[t.key] ?? t.key}) DO UPDATE SET ${sqliteCols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-      );
-      const remove = db.prepare(`DELETE FROM ${t.sqlite} WHERE ${t.columns[t.key] ?? t.key} = ?`);
-      for (const r of rows) {
-        if (r.deleted === true) remove.run(r[t.key]);
-        else upsert.run(...Object.keys(t.columns).map((c) => r[c]));
-        changed++;
-      }
-    }
+    for (const { t, rows } of changes) refused.push(...t.apply(rows, { from, to }).refused);
     db.prepare(
       `INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
     ).run(VERSION_KEY, String(to));
   })();
-  return { from, to, changed };
+  return { from, to, changed: changes.reduce((n, c) => n + c.rows.length, 0), refused };
 }

@@ -4,11 +4,11 @@ import type { Db } from '../store';
 import { classify, SyncRefused, type SyncFault } from './errors';
 import { createOutbox } from './outbox';
 import { pgSchemaVersion } from './pg/migrate';
-import { pullShared, sharedVersion, type PullResult } from './pull';
+import { pullShared, sharedVersion, type PulledTable, type PullResult } from './pull';
 import { pushBatch } from './push';
 
-/** The oldest store database schema this till can push to (its till_rows and claims). */
-export const REQUIRED_PG_SCHEMA = 2;
+/** The oldest store database schema this till can sync with (v3: the shared catalogue's columns). */
+export const REQUIRED_PG_SCHEMA = 3;
 
 export interface PushedInfo {
   rows: number;
@@ -21,6 +21,8 @@ export interface SyncWorkerDeps {
   db: Db;
   tillId: string;
   connect: () => Promise<pg.Client>;
+  /** Shared data this till pulls (the catalogue: sharedCatalogue.ts); none for a bench. */
+  pulled?: readonly PulledTable[];
   /** host:port/database for the status; never credentials. */
   server: string | null;
   batchSize?: number;
@@ -122,7 +124,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       if (!running) return;
     }
     if (lastPullAt === null || Date.now() - lastPullAt >= pullEveryMs) {
-      const r = await pullShared(c, deps.db);
+      const r = await pullShared(c, deps.db, deps.pulled ?? []);
       lastPullAt = Date.now();
       if (r.changed > 0) deps.onPulled?.(r);
     }

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishProducts } from '../../../electron/sync/pg/admin';
 import { startPgCluster, type PgCluster } from '../../helpers/pgCluster';
@@ -41,11 +42,13 @@ describe('a till linked to the store database', () => {
     // The password comes from the key store, not the URL: settings name the role only.
     const url = new URL(await store.till('41'));
     const dataDir = mkdtempSync(join(tmpdir(), 'till-link-'));
-    mkdirSync(join(dataDir, 'keys'));
-    writeFileSync(join(dataDir, 'keys', 'sync.password'), decodeURIComponent(url.password), {
-      mode: 0o600,
-    });
     const password = decodeURIComponent(url.password);
+    // As the technician does: `npm run keys -- set sync.password`, the password piped on stdin.
+    execFileSync(
+      process.execPath,
+      [resolve('dist/host/start.cjs'), 'keys', 'set', 'sync.password', '--data-dir', dataDir],
+      { input: `${password}\n`, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     url.password = '';
     let t = await startSyncedTill('41', url.toString(), { dataDir });
     await waitFor(
@@ -60,9 +63,15 @@ describe('a till linked to the store database', () => {
     expect(s.sharedVersion).toBe(v);
     const scan = await t.api.call('sale.scan', { barcode: WATER });
     expect(scan.json.value).toMatchObject({ totalFen: 180 });
+    // Taken into the till's catalogue: its own version, and the pinyin search finds the new name.
+    const info = await t.api.call('catalogue.info', {});
+    expect(info.json.value).toMatchObject({ source: `pull:v${v}` });
+    const found = await t.api.call('product.search', { query: 'mdj' });
+    expect(JSON.stringify(found.json.value)).toContain('农夫山泉 550ml（门店价）');
     const report = await t.api.call('printer.report', {});
     const text = (report.json.value as unknown as { text: string }).text;
     expect(text).toContain(`店铺数据版本 shared data version: v${v}`);
+    expect(text).toMatch(new RegExp(`商品库 catalogue: v\\d+ \\(pull:v${v}, `));
     expect(text).toContain(`款台 till 41, 状态 state synced`);
 
     await stopTill(t);

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishProducts } from '../../../electron/sync/pg/admin';
 import { pullShared, sharedVersion } from '../../../electron/sync/pull';
+import { sharedCatalogue } from '../../../electron/sync/sharedCatalogue';
+import { systemClock } from '../../../electron/services/clock';
 import { pushBatch } from '../../../electron/sync/push';
 import { claimRefund } from '../../../electron/sync/remote';
 import { createOutbox } from '../../../electron/sync/outbox';
@@ -150,41 +152,82 @@ describe('store database: least privilege, refund claims, shared data', () => {
     expect(c).toMatchObject({ outcome: 'taken', by: '02' });
   });
 
-  it('pulls the shared catalogue into SQLite in one transaction and keeps the last version when offline', async () => {
+  it("pulls the shared catalogue through the till's catalogue in one transaction and keeps the last version when offline", async () => {
     const repos = openRepos(join(tmp.dir, 'pull.db'));
     repos.products.importAll([
       { barcode: '6921000100009', name: '旧名', priceFen: 100, unit: '瓶' },
     ]);
+    const shared = [sharedCatalogue(repos, systemClock)];
     const t = await asTill('03');
     expect(sharedVersion(repos.db)).toBeNull();
     const v1 = await publishProducts(store.admin, [
       { barcode: '6921000100009', name: '农夫山泉 550ml', priceFen: 200, unit: '瓶' },
-      { barcode: '6921000100078', name: '怡宝 555ml', priceFen: 180, unit: '瓶' },
+      { barcode: '6921000100078', name: '怡宝 555ml', priceFen: 180, unit: '瓶', category: '饮料' },
+      { barcode: '10001', name: '五花肉', priceFen: 2580, unit: '千克', plu: '1' },
     ]);
-    expect(await pullShared(t, repos.db)).toMatchObject({ from: 0, to: v1, changed: 2 });
+    expect(await pullShared(t, repos.db, shared)).toMatchObject({
+      from: 0,
+      to: v1,
+      changed: 3,
+      refused: [],
+    });
     expect(repos.products.find('6921000100009')).toMatchObject({
       name: '农夫山泉 550ml',
       priceFen: 200,
     });
+    expect(repos.products.byPlu('1')).toMatchObject({ barcode: '10001', weighed: true });
+    // One catalogue version, pinyin keys for the search, and its audit row.
+    const info = repos.catalogue.info();
+    expect(info).toMatchObject({ source: `pull:v${v1}`, products: 3, active: 3 });
+    const version = repos.products.find('6921000100078')?.version;
+    expect(version).toBe(info.version);
+    expect(
+      repos.db
+        .prepare("SELECT search_initials FROM products WHERE barcode = '6921000100078'")
+        .get(),
+    ).toEqual({ search_initials: 'yb555ml' });
+    expect(
+      repos.db
+        .prepare("SELECT actor, subject FROM audit_log WHERE action = 'catalogue.pull'")
+        .all(),
+    ).toEqual([{ actor: 'store-db', subject: `pull:v${v1}` }]);
+
     const v2 = await publishProducts(store.admin, [], ['6921000100078']);
     await store.admin.query(
       `UPDATE shared_products SET price_fen = 250 WHERE barcode = '6921000100009'`,
     );
-    expect((await pullShared(t, repos.db)).changed).toBe(2);
+    expect((await pullShared(t, repos.db, shared)).changed).toBe(2);
     expect(sharedVersion(repos.db)).toBeGreaterThan(v2);
-    expect(repos.products.find('6921000100078')).toBeNull();
+    // Retired centrally: kept (its orders name it), off sale.
+    expect(repos.products.find('6921000100078')).toMatchObject({ active: false });
     expect(repos.products.find('6921000100009')?.priceFen).toBe(250);
+    // A central row the till's rules refuse (a control byte would reach the printer) is named;
+    // the rest of its version is taken.
+    await store.admin.query(
+      `UPDATE shared_products SET name = E'农夫山泉\\x1bp', price_fen = 260 WHERE barcode = '6921000100009'`,
+    );
+    await store.admin.query(`UPDATE shared_products SET price_fen = 2680 WHERE barcode = '10001'`);
+    const refused = await pullShared(t, repos.db, shared);
+    expect(refused.refused).toEqual([
+      { key: '6921000100009', reason: expect.stringContaining('control character') },
+    ]);
+    expect(repos.products.find('6921000100009')).toMatchObject({ priceFen: 250 });
+    expect(repos.products.find('10001')?.priceFen).toBe(2680);
     // Pulled again with nothing new: nothing changes. Server gone: the till keeps its version.
-    expect((await pullShared(t, repos.db)).changed).toBe(0);
+    expect((await pullShared(t, repos.db, shared)).changed).toBe(0);
     const kept = sharedVersion(repos.db);
+    const catalogue = repos.catalogue.current();
     await t.end();
-    await expect(pullShared(t, repos.db)).rejects.toThrow();
+    await expect(pullShared(t, repos.db, shared)).rejects.toThrow();
     expect(sharedVersion(repos.db)).toBe(kept);
+    expect(repos.catalogue.current()).toBe(catalogue);
     expect(repos.products.find('6921000100009')?.priceFen).toBe(250);
-    // Pulling touches no synced table: a till's outbox does not echo the catalogue back.
+    // The catalogue is not echoed back: only the pulls' audit rows go out with the outbox.
     const ob = createOutbox(repos.db);
     ob.enable();
-    expect(ob.stats().pending).toBe(0);
+    expect(repos.db.prepare('SELECT DISTINCT tbl FROM sync_outbox').all()).toEqual([
+      { tbl: 'audit_log' },
+    ]);
     repos.db.close();
   });
 });

@@ -31,33 +31,43 @@ describe('sync faults and what they may say', () => {
   });
 
   it('puts the link, the shared data version and the lag in the setup report', () => {
-    const lines = syncReportLines({
-      state: 'offline',
-      tillNo: '02',
-      server: '10.0.0.5:5432/store',
-      pending: 12,
-      lagMs: 65_000,
-      lastPushAt: null,
-      lastPullAt: null,
-      sharedVersion: 7,
-      error: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
-      retryAt: null,
-    });
+    const lines = syncReportLines(
+      {
+        state: 'offline',
+        tillNo: '02',
+        server: '10.0.0.5:5432/store',
+        pending: 12,
+        lagMs: 65_000,
+        lastPushAt: null,
+        lastPullAt: null,
+        sharedVersion: 7,
+        error: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+        retryAt: null,
+      },
+      { version: 4, products: 66, active: 65, source: 'pull:v7', at: '2026-03-02T03:00:00.000Z' },
+    );
     expect(lines.join('\n')).toContain('店铺数据版本 shared data version: v7');
     expect(lines.join('\n')).toContain('12 changes, lag 65 s');
-    const alone = syncReportLines({
-      state: 'off',
-      tillNo: '01',
-      server: null,
-      pending: 0,
-      lagMs: null,
-      lastPushAt: null,
-      lastPullAt: null,
-      sharedVersion: null,
-      error: null,
-      retryAt: null,
-    });
+    expect(lines.join('\n')).toContain(
+      '商品库 catalogue: v4 (pull:v7, 2026-03-02T03:00:00.000Z), 66 products, 65 on sale',
+    );
+    const alone = syncReportLines(
+      {
+        state: 'off',
+        tillNo: '01',
+        server: null,
+        pending: 0,
+        lagMs: null,
+        lastPushAt: null,
+        lastPullAt: null,
+        sharedVersion: null,
+        error: null,
+        retryAt: null,
+      },
+      { version: 0, products: 0, active: 0, source: null, at: null },
+    );
     expect(alone.join('\n')).toContain('未配置 not configured');
     expect(alone.join('\n')).toContain('never pulled');
+    expect(alone.join('\n')).toContain('商品库 catalogue: v0, 0 products');
   });
 });
