@@ -70,8 +70,7 @@ export function createOutbox(db: Db, tables: readonly SyncedTable[] = SYNCED_TAB
       for (const t of tables) {
         const key =
           t.key.length === 1 ? `CAST(${t.key[0]} AS TEXT)` : `json_array(${t.key.join(', ')})`;
-        const where =
-          t.table === 'print_jobs' ? " WHERE state IN ('PRINTED','FAILED','CANCELLED')" : '';
+        const where = t.only ? ` WHERE ${t.only}` : '';
         db.prepare(
           `INSERT INTO sync_outbox (tbl, row_key, at_ms) SELECT '${t.table}', ${key}, ${NOW_MS} FROM ${t.table}${where}`,
         ).run();

@@ -8,7 +8,12 @@ export interface SyncedTable {
   /** The primary key columns, in the order the trigger wrote them (several → a JSON array). */
   key: readonly string[];
   omit?: readonly string[];
+  /** Only rows in this condition go out (the triggers check the same). */
+  only?: string;
 }
+
+/** A print job goes out once its turn ended (migration 011): the queue's states stay here. */
+export const SYNCED_PRINT_STATES = ['PRINTED', 'FAILED', 'INTERRUPTED', 'CANCELLED'] as const;
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'orders', key: ['id'] },
@@ -17,6 +22,11 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'payment_transitions', key: ['id'] },
   { table: 'refunds', key: ['id'] },
   { table: 'receipts', key: ['order_id'] },
-  { table: 'print_jobs', key: ['id'], omit: ['bytes'] },
+  {
+    table: 'print_jobs',
+    key: ['id'],
+    omit: ['bytes'],
+    only: `state IN (${SYNCED_PRINT_STATES.map((s) => `'${s}'`).join(', ')})`,
+  },
   { table: 'audit_log', key: ['id'] },
 ];

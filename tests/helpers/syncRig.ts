@@ -101,8 +101,6 @@ export async function storeOrders(
   return r.rows;
 }
 
-const FINAL_PRINT = "state IN ('PRINTED','FAILED','CANCELLED')";
-
 /**
  * Compares every synced row of a till, as its SQLite has it, with what the store database
  * holds for that till: nothing missing, nothing extra, every row's content equal.
@@ -117,7 +115,7 @@ export async function compareAll(
   const local = new Map<string, string>();
   try {
     for (const t of SYNCED_TABLES) {
-      const where = t.table === 'print_jobs' ? ` WHERE ${FINAL_PRINT}` : '';
+      const where = t.only ? ` WHERE ${t.only}` : '';
       for (const row of db.prepare(`SELECT * FROM ${t.table}${where}`).all() as Record<
         string,
         unknown

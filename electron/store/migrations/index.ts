@@ -6,7 +6,18 @@ import { m005 } from './005_order_states';
 import { m007 } from './007_print_jobs';
 import { m009 } from './009_selling';
 import { m010 } from './010_outbox';
+import { m011 } from './011_outbox_print_outcomes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m007, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m007,
+  m009,
+  m010,
+  m011,
+];
