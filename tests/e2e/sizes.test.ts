@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeScaleCode, parseScaleFormat } from '../../shared/selling/scale';
@@ -14,7 +15,7 @@ import {
 } from './pages/host';
 import { largestFigure } from './pages/layout';
 import { CashPage, PaymentPage } from './pages/payment';
-import { atEverySize, SIZES } from './pages/sizes';
+import { atEverySize, SIZE_SHOTS, SIZES } from './pages/sizes';
 import { SupervisorPage } from './pages/supervisor';
 import { TechnicianPage } from './pages/technician';
 
@@ -24,6 +25,7 @@ import { TechnicianPage } from './pages/technician';
  * screenshot of each, Chinese only, and the amount to pay (then the change) the largest figure.
  */
 const PIN = '8642';
+const REFUSING_PORT = 9;
 const WEIGHT = parseScaleFormat('21PPPPPWWWWWC');
 const run = Date.now() % 1e8;
 let counter = 0;
@@ -43,6 +45,12 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
   beforeAll(async () => {
     host = await startHost(null, 30_000, {
       settings: {
+        // A store database that does not answer: the header and the technician's sync panel
+        // show the longest they ever do (offline, the error, the next attempt).
+        sync: { url: 'postgres://store_till_01@127.0.0.1:1/store' },
+        // A printer that refuses the connection (loopback port 9, nothing listens): the
+        // technician's queue then holds a waiting job with its reason and keys.
+        printerPorts: [REFUSING_PORT],
         supervisorPin: PIN,
         scaleBarcodes: ['2FPPPPPEEEEEC', '21PPPPPWWWWWC'],
         storeName: '好邻居便利店（人民路旗舰示范店）', // a long name, as real shops have
@@ -173,9 +181,20 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await co.scanInput.waitFor();
-    await new TechnicianPage(page).open();
+    const tech = new TechnicianPage(page);
+    await tech.open();
+    await page.getByTestId('tech-sync-state').filter({ hasText: '连接不上' }).waitFor();
+    await tech.configure(`tcp://127.0.0.1:${REFUSING_PORT}`);
+    await tech.printer.filter({ hasText: `:${REFUSING_PORT}` }).waitFor();
+    await page.keyboard.press('F2');
+    await tech.queueRow('test', 'WAITING').getByTestId('queue-cancel').waitFor();
     await page.locator('.tech-lastjob-head').waitFor();
+    expect(await tech.queue.count()).toBeGreaterThan(2);
     await check('technician');
+    // On the smallest screen the queue and the sync panel are below the fold of the one column.
+    await page.setViewportSize(SIZES[0]);
+    await page.getByTestId('tech-sync').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SIZE_SHOTS, 'technician-queue-800x600.png') });
     await page.keyboard.press('Escape');
   });
 

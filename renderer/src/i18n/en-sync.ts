@@ -3,9 +3,10 @@ import type { zhSync } from './zh-sync';
 export const enSync: typeof zhSync = {
   sync: {
     synced: 'Store synced',
-    sending: 'Syncing · {{count}}',
+    sending: 'Syncing',
     connecting: 'Connecting to store',
-    offline: 'Store offline · {{count}} waiting',
+    offline: 'Store offline',
+    waiting: '{{count}} waiting',
     error: 'Store sync fault',
     headerTitle: 'Store database: {{server}}',
     lag: 'lag {{time}}',

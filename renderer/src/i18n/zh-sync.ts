@@ -2,9 +2,10 @@
 export const zhSync = {
   sync: {
     synced: '门店已同步',
-    sending: '同步中 · {{count}} 条',
+    sending: '同步中',
     connecting: '正在连接门店',
-    offline: '门店离线 · 待传 {{count}} 条',
+    offline: '门店离线',
+    waiting: '待传 {{count}} 条',
     error: '门店同步故障',
     headerTitle: '门店数据库：{{server}}',
     lag: '延迟 {{time}}',

@@ -9,12 +9,14 @@ export interface LayoutProblem {
 /**
  * Checks the page as laid out now, from element boxes: every visible text, button and field is
  * inside the window (or inside something that scrolls), none is cut off by its own or an
- * ancestor's overflow, and no two of them overlap. An open dialog is checked on its own (it
- * covers the screen on purpose). Runs in the page; the answer is a list of problems.
+ * ancestor's overflow, no scroll box is squeezed below one line of what it holds, and no two of
+ * them overlap. An open dialog is checked on its own (it covers the screen on purpose). Runs in
+ * the page; the answer is a list of problems.
  */
 export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   return page.evaluate(() => {
     type Box = { l: number; t: number; r: number; b: number };
+    const MIN_SCROLL_PX = 40;
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
     const name = (el: Element) => {
@@ -51,6 +53,8 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       [];
     const visible = new Map<HTMLElement, Box>();
     const sideways = new Set<Element>();
+    // A scroll box squeezed below one line of what it holds hides its rows (and their keys).
+    const collapsed = new Set<Element>();
     for (const el of leaves) {
       const own = boxOf(el.getBoundingClientRect());
       if (empty(own)) continue;
@@ -71,6 +75,7 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
           if (a.scrollWidth > a.clientWidth + 1 && !a.hasAttribute('data-scroll-x')) {
             sideways.add(a);
           }
+          if (a.clientHeight < Math.min(a.scrollHeight, MIN_SCROLL_PX)) collapsed.add(a);
         } else if (
           !empty(seen) &&
           (seen.r > ab.r + 1 || seen.b > ab.b + 1 || seen.l < ab.l - 1 || seen.t < ab.t - 1)
@@ -95,9 +100,31 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
           detail: `text ${el.scrollWidth}px in ${el.clientWidth}px`,
         });
       }
+      // Text wider than its own box that is not clipped is drawn over whatever is beside it
+      // (the boxes themselves do not overlap). Inline boxes have no width of their own.
+      const spills =
+        s.overflowX === 'visible' &&
+        s.display !== 'inline' &&
+        el.clientWidth > 0 &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
+      if (spills) {
+        problems.push({
+          kind: 'overlap',
+          what: name(el),
+          detail: `text ${el.scrollWidth}px spills out of its ${el.clientWidth}px box`,
+        });
+      }
       if (!empty(seen)) visible.set(el, seen);
     }
 
+    for (const a of collapsed) {
+      problems.push({
+        kind: 'clipped',
+        what: name(a),
+        detail: `scroll box collapsed: shows ${a.clientHeight}px of ${a.scrollHeight}px`,
+      });
+    }
     for (const a of sideways) {
       problems.push({
         kind: 'clipped',
