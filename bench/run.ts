@@ -21,6 +21,8 @@ for (const [title, file] of [
   ],
   ["[4] Payments: our engine against the acquirers' reference polling loops", './payments/run'],
   ['[5] Recovery: a voucher number looked up in a store of 100,000 orders', './recovery'],
+  ['[6] Catalogue: import of 50,000 rows and search per keystroke', './catalogue'],
+  ['[7] Store sync: 10 tills × 10,000 orders to PostgreSQL 15', './sync'],
 ] as const) {
   if (!existsSync(new URL(`${file}.ts`, import.meta.url))) continue;
   console.log(`\n${title}`);

@@ -95,11 +95,19 @@ const banned = flavour === 'production' ? DEMO_ONLY : flavour === 'demo' ? TEST_
 const leaked = inputs.filter((p) => banned.some((b) => p.startsWith(b)));
 if (leaked.length > 0)
   throw new Error(`the ${flavour} build must not contain:\n  ${leaked.join('\n  ')}`);
+// The packages the bundles require: `csv-parse/sync` needs the package `csv-parse`.
+const packageOf = (spec) =>
+  spec.startsWith('node:')
+    ? spec
+    : spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/');
 const externals = [
   ...new Set(
     results.flatMap((r) =>
       Object.values(r.metafile.outputs).flatMap((o) =>
-        o.imports.filter((i) => i.external).map((i) => i.path),
+        o.imports.filter((i) => i.external).map((i) => packageOf(i.path)),
       ),
     ),
   ),

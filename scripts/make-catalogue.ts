@@ -71,11 +71,53 @@ const goods: [string, number, string][] = [
   ['香蕉 (约500g)', 690, '份'],
 ];
 
+/** Category by position in the list above (饮料 first, …). */
+const CATEGORIES: [number, string][] = [
+  [15, '饮料乳品'],
+  [31, '休闲食品'],
+  [43, '粮油调味'],
+  [57, '日化百货'],
+  [61, '酒水'],
+  [99, '生鲜'],
+];
+const category = (i: number) => CATEGORIES.find(([last]) => i < last)?.[1] ?? '';
+
 // One manufacturer code per group of goods keeps the barcodes plausible; item codes are sequential.
-const products = goods.map(([name, priceFen, unit], i) => {
+const products: {
+  barcode: string;
+  name: string;
+  priceFen: number;
+  unit: string;
+  category: string;
+  plu?: string;
+}[] = goods.map(([name, priceFen, unit], i) => {
   const first12 = `69${String(21000 + Math.floor(i / 10) * 37).padStart(5, '0')}${String(10000 + i * 7).slice(-5)}`;
-  return { barcode: `${first12}${ean13CheckDigit(first12)}`, name, priceFen, unit };
+  return {
+    barcode: `${first12}${ean13CheckDigit(first12)}`,
+    name,
+    priceFen,
+    unit,
+    category: category(i),
+  };
 });
+
+// Weighed goods (称重): the shop's own item code, priced per 千克 or 斤, on the scale by PLU.
+const weighed: [string, number, string][] = [
+  ['五花肉', 2580, '千克'],
+  ['小白菜', 399, '斤'],
+  ['红富士苹果', 1280, '千克'],
+  ['散装东北大米', 598, '千克'],
+];
+weighed.forEach(([name, priceFen, unit], i) =>
+  products.push({
+    barcode: String(10001 + i),
+    name,
+    priceFen,
+    unit,
+    category: '生鲜称重',
+    plu: String(i + 1),
+  }),
+);
 
 writeFileSync(
   new URL('../resources/catalogue.json', import.meta.url),

@@ -69,6 +69,16 @@ export const CHANNELS = [
   'case.resolve',
   'recovery.note',
   'recovery.printerCheck',
+  'product.search',
+  'product.setPrice',
+  'catalogue.info',
+  'sale.hold',
+  'sale.held',
+  'sale.recall',
+  'sale.discount',
+  'sale.openPrice',
+  'display.state',
+  'sync.status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -81,8 +91,14 @@ export const EVENTS = [
   'print.summary',
   'drawer.updated',
   'case.updated',
+  'display.updated',
+  'sync.updated',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/** All a view-only caller (the customer display's token or window) may call and hear. */
+export const VIEW_CHANNELS: readonly Channel[] = ['display.state'];
+export const VIEW_EVENTS: readonly EventName[] = ['display.updated'];
 
 export const isChannel = (name: string): name is Channel =>
   (CHANNELS as readonly string[]).includes(name);

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import { adjustContract } from './api/adjust';
 import { appContract } from './api/app';
 import { auditContract } from './api/audit';
 import { authContract, SessionSchema, type Approval } from './api/auth';
+import { catalogueContract } from './api/catalogue';
+import { displayContract } from './api/display';
+import { holdContract } from './api/hold';
 import { orderContract } from './api/order';
 import { payContract } from './api/pay';
 import { DrawerResultSchema, printContract, PrintSummarySchema } from './api/print';
@@ -13,8 +17,10 @@ import { shiftContract, ShiftSchema } from './api/shift';
 import { usersContract } from './api/users';
 import { setupContract } from './api/setup';
 import { storeContract } from './api/store';
+import { SyncStatusSchema, syncContract } from './api/sync';
 import type { Channel, EventName } from './channels';
 import { PaymentSchema, PrintJobSchema, SaleSchema } from './domain';
+import { DisplayStateSchema } from './selling/schemas';
 import type { Result } from './result';
 
 /**
@@ -37,6 +43,11 @@ export const contract = {
   ...setupContract,
   ...storeContract,
   ...recoveryContract,
+  ...catalogueContract,
+  ...holdContract,
+  ...adjustContract,
+  ...displayContract,
+  ...syncContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -48,6 +59,8 @@ export const events = {
   'print.summary': PrintSummarySchema,
   'drawer.updated': DrawerResultSchema,
   'case.updated': CaseCountSchema,
+  'display.updated': DisplayStateSchema,
+  'sync.updated': SyncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;

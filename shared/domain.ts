@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saleExtras, saleLineExtras } from './selling/schemas';
 
 /** Domain objects as they cross the boundary. Amounts are integer fen. */
 
@@ -37,6 +38,7 @@ export const SaleLineSchema = z.object({
   qty: z.number().int(),
   unitPriceFen: fen,
   totalFen: fen,
+  ...saleLineExtras,
 });
 export type SaleLine = z.infer<typeof SaleLineSchema>;
 
@@ -50,6 +52,7 @@ export const SaleSchema = z.object({
   itemCount: z.number().int(),
   totalFen: fen,
   createdAt: z.string(),
+  ...saleExtras,
 });
 export type Sale = z.infer<typeof SaleSchema>;
 
@@ -181,6 +184,8 @@ export const OrderDetailSchema = z.object({
   /** Every refund of the order's payments, so a supervisor sees what is left to refund. */
   refunds: z.array(RefundSchema),
   refund: RefundSummarySchema,
+  /** Set when the order was sold at another till of the store (found in the store database). */
+  origin: z.object({ tillNo: z.string(), remote: z.literal(true) }).optional(),
 });
 export type OrderDetail = z.infer<typeof OrderDetailSchema>;
 

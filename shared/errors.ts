@@ -1,4 +1,5 @@
 import type { ApiError } from './result';
+import { SELLING_ERRORS } from './selling/errors';
 
 /** Every failure the cashier can see, with what happened and what to do next, in both languages. */
 export const ERRORS = {
@@ -128,7 +129,16 @@ export const ERRORS = {
     'The disk reported an error while saving; check the disk, then try again.',
     '保存时磁盘报错，请检查磁盘后重试。',
   ],
+  STORE_OFFLINE: [
+    'The store database cannot be reached: orders of other tills cannot be found or refunded now. Selling goes on.',
+    '无法连接门店数据库：暂时无法查询或退款其他款台的订单，本机收银不受影响。',
+  ],
+  ALREADY_REFUNDED: [
+    'This order has already been refunded at a till of this store; it cannot be refunded twice.',
+    '该订单已在本店款台退款，不能重复退款。',
+  ],
   INTERNAL: ['Something went wrong in the till; nothing was charged twice.', '收银系统内部错误。'],
+  ...SELLING_ERRORS,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -28,6 +28,10 @@ import { saleHandlers } from './handlers/sale';
 import { searchHandlers } from './handlers/search';
 import { setupHandlers } from './handlers/setup';
 import { shiftHandlers } from './handlers/shift';
+import { sellingHandlers, type SellingDeps } from './handlers/selling';
+import { syncHandlers } from './handlers/sync';
+import type { CrossTill } from '../sync/crossTill';
+import type { SyncStatus } from '../../shared/api/sync';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -35,7 +39,7 @@ export type Handlers = {
 /** The handlers of some channels: each domain file under handlers/ returns one of these. */
 export type SomeHandlers<C extends Channel> = Pick<Handlers, C>;
 
-export interface HandlerDeps {
+export interface HandlerDeps extends SellingDeps {
   info: () => AppInfo;
   sales: SaleService;
   engine: PaymentEngine;
@@ -58,6 +62,9 @@ export interface HandlerDeps {
   recovery: Recovery;
   /** The order as order.get shows it. */
   detail: (orderId: string) => OrderDetail;
+  sync: { status(): SyncStatus };
+  /** Orders of the store's other tills (store database); null when this till works alone. */
+  crossTill: CrossTill | null;
 }
 
 /** The contract's implementation: thin, every rule lives in the services. */
@@ -75,5 +82,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...searchHandlers(d),
     ...shiftHandlers(d),
     ...recoveryHandlers(d),
+    ...sellingHandlers(d),
+    ...syncHandlers(d),
   };
 }

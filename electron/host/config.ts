@@ -8,6 +8,7 @@ import { EDITION, type Flavour } from './edition';
 import { decideGateway, type GatewayMode } from './gatewayMode';
 import { moveInlineSecrets } from './keys/inlineSecrets';
 import { openKeyStore, type KeyStore, type SecretName } from './keys/keyStore';
+import { sellingSettings } from './sellingSettings';
 
 /**
  * A real acquirer: the aggregator (upay v2, the default when `protocol` is left out), WeChat Pay
@@ -74,8 +75,17 @@ export const SettingsSchema = z
      * electron/receipts/template.ts. Unset: the till's default receipt.
      */
     receiptTemplate: z.string().min(1).max(300).optional(),
+    /**
+     * The store database (electron/sync): `postgres://till_role@host:5432/store`, its password
+     * in the key store as `sync.password`. TILL_SYNC_URL overrides it.
+     */
+    sync: z
+      .object({ url: z.string().regex(/^postgres(ql)?:\/\//) })
+      .strict()
+      .optional(),
     /** Which wire protocol the embedded sandbox speaks to the till (all three are emulated). */
     sandboxProtocol: z.enum(['upay', 'wechat', 'alipay']).default('upay'),
+    ...sellingSettings,
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -100,6 +110,8 @@ export interface TillConfig extends Omit<Settings, 'gateway'> {
   gateway?: GatewaySettings;
   flavour: Flavour;
   port: number;
+  /** The store database to sync with; null: this till works alone. */
+  syncUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -181,5 +193,13 @@ export function loadConfig(
     ...(live ? { gateway: choice.urlOverride ? { ...live, url: choice.urlOverride } : live } : {}),
     flavour: EDITION.flavour,
     port,
+    syncUrl: syncUrl(env.TILL_SYNC_URL, settings.sync?.url),
   };
+}
+
+function syncUrl(fromEnv: string | undefined, fromSettings: string | undefined): string | null {
+  const url = fromEnv || fromSettings || null;
+  if (url && !/^postgres(ql)?:\/\/[^/]+\/\w+/.test(url))
+    throw new ConfigError('TILL_SYNC_URL must look like postgres://user@host:5432/database');
+  return url;
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { PROFILES } from '../../printer';
-import { ProductSchema, type AppInfo } from '../../shared/domain';
+import type { AppInfo } from '../../shared/domain';
 import { createAccess } from '../api/access';
+import { callApprover } from '../api/approver';
 import type { Boundary } from '../api/dispatch';
 import { createEventBus } from '../api/events';
 import { createHandlers, type Handlers } from '../api/handlers';
@@ -31,7 +30,6 @@ import { createTemplateSource } from '../receipts/template';
 import { createRecovery } from '../recovery';
 import { createOrderDetail } from '../services/orderDetail';
 import { systemClock, type Clock } from '../services/clock';
-import { createSaleService } from '../services/sale';
 import { openRepos, type Repos } from '../store';
 import { scheduleBackups } from './backups';
 import type { TillConfig } from './config';
@@ -43,6 +41,10 @@ import { acquireLock } from './lock';
 import { createLogger } from './log';
 import { crashPoint } from './crashPoint';
 import { setUpPrinter } from './printer';
+import { setUpSelling } from './selling';
+import { setUpSync, syncTuning } from '../sync';
+import { createCrossTill } from '../sync/crossTill';
+import { syncReportLines } from '../sync/report';
 
 export interface HostOptions {
   /** Folder of the app's own files (resources/, build/): the project root or the packaged app. */
@@ -77,11 +79,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     lock.release();
     throw err;
   }
-  const catalogue = z
-    .array(ProductSchema)
-    .parse(JSON.parse(readFileSync(join(opts.appRoot, 'resources', 'catalogue.json'), 'utf8')));
-  repos.products.importAll(catalogue);
-
   const events = createEventBus();
   const gw = await setUpGateway(config, EDITION.demo, knobs.timeScale);
   /** Live vs sandbox, read in one place (issue 10 decides it by configuration). */
@@ -157,6 +154,17 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
     actor,
   });
+  const keys = opts.keys ?? openKeyStore(config.dataDir);
+  const sync = setUpSync({
+    syncUrl: config.syncUrl,
+    tillNo: config.tillNo,
+    password: () => keys.get('sync.password') ?? null,
+    repos,
+    clock,
+    events,
+    log,
+    worker: syncTuning(knobs.sync),
+  });
   const engine = createPaymentEngine({
     repos,
     gateway: gw.gateway,
@@ -193,10 +201,20 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     actor,
     shift: () => shifts.openId(),
   });
-  const sales = createSaleService({ repos, clock, events, actor });
   const staff = createStaff({ repos, clock, sandbox, actor });
   const session = createSession({ staff, repos, clock, events, sandbox });
   await staff.ensureDemoUsers();
+  const selling = setUpSelling({
+    config,
+    repos,
+    clock,
+    events,
+    appRoot: opts.appRoot,
+    sandbox: gw.gateway.sandbox,
+    actor,
+    approve: callApprover,
+  });
+  const { sales } = selling;
 
   const info = (): AppInfo => ({
     storeName: config.storeName,
@@ -220,6 +238,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     version: opts.version,
     sandbox: gw.gateway.sandbox,
     actor,
+    reportLines: () => syncReportLines(sync.status(), repos.catalogue.info()),
     save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,
@@ -227,7 +246,6 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
         printerFont: font,
       }),
   });
-  const keys = opts.keys ?? openKeyStore(config.dataDir);
   const setup = createGatewaySetup({
     dataDir: config.dataDir,
     keys,
@@ -278,6 +296,22 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     shifts,
     reports,
     clock,
+    catalogue: selling.catalogue,
+    holds: selling.holds,
+    adjust: selling.adjust,
+    display: selling.display,
+    sync,
+    crossTill: sync.enabled
+      ? createCrossTill({
+          link: sync,
+          storeName: config.storeName,
+          profile,
+          queue,
+          audit: repos.audit,
+          gateway: gw.gateway,
+          clock,
+        })
+      : null,
   });
   const guarded = guardSetupMode(handlers, () => config.gatewayMode);
   // The one boundary both bindings use: who may make each call is decided here.
@@ -308,6 +342,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   });
   // Setup mode has no acquirer to ask: unfinished payments wait for one (never guessed at).
   if (config.gatewayMode !== 'setup') reconciler.start(knobs.reconcileMs);
+  sync.start();
   log.info(
     {
       missingReceipts,
@@ -337,8 +372,12 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     virtualPrinter: printer.virtual,
     onError,
     reconciler,
+    display: selling.display,
+    sync,
     async close(): Promise<void> {
+      selling.display.close();
       reconciler.stop();
+      await sync.close();
       printWatch.stop();
       queue.stop();
       await queue.idle();

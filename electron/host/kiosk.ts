@@ -11,10 +11,14 @@ import { kioskToken } from './kioskToken';
 export async function runKiosk(config: TillConfig, opts: HostOptions) {
   const host = await startHost(config, opts);
   const token = kioskToken(config.dataDir);
+  // The customer display's own token: it can read the display's state and nothing else. It
+  // belongs to the data folder too, so the display keeps following across host restarts.
+  const viewToken = kioskToken(config.dataDir, 'display-token');
   const server = await startKioskServer({
     boundary: host.boundary,
     events: host.events,
     token,
+    viewToken,
     staticDir: join(opts.appRoot, 'dist', 'renderer'),
     port: config.port,
   }).catch(async (err: unknown) => {
@@ -23,10 +27,12 @@ export async function runKiosk(config: TillConfig, opts: HostOptions) {
   });
   const url = `${server.url}#token=${token}`;
   host.lock.update({ port: server.port, url: server.url });
+  const displayUrl = `${server.url}#view=${viewToken}`;
   return {
     host,
     url,
     token,
+    displayUrl,
     port: server.port,
     async close() {
       await server.close();

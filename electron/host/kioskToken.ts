@@ -8,8 +8,8 @@ import { writePrivateFileAtomic } from './keys/privateFile';
  * the host restarts (crash, update, power cut). Kept 0600 in <dataDir>/kiosk-token; delete the
  * file to revoke every tab (a new token is made at the next start).
  */
-export function kioskToken(dataDir: string): string {
-  const file = join(dataDir, 'kiosk-token');
+export function kioskToken(dataDir: string, name = 'kiosk-token'): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
     if (/^[A-Za-z0-9_-]{32,}$/.test(kept)) return kept;

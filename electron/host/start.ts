@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auditCli } from './cli/audit';
 import { explainStartFailure, EXIT } from './cli/messages';
+import { catalogueCli } from '../catalogue/main';
+import { storeDbCli } from '../sync/cli';
 import { keysCli } from './cli/keys';
 import { storeCli } from './cli/store';
 import { dataDirOf, loadConfig } from './config';
@@ -10,9 +12,9 @@ import { runKiosk } from './kiosk';
 
 /**
  * `npm start`: Electron when its binary is installed, kiosk mode otherwise (DESIGN.md).
- * `--kiosk` forces kiosk mode, e.g. for tests and technicians. `keys …`, `store …` and
- * `audit …` are the key, store and audit-trail CLIs (`npm run keys`, `npm run store`,
- * `npm run audit`).
+ * `--kiosk` forces kiosk mode, e.g. for tests and technicians. `keys …`, `store …`, `audit …`,
+ * `catalogue …` and `store-db …` are the CLIs behind `npm run keys|store|audit|catalogue|store-db`:
+ * they ship with the production build, so a shop's install can run them.
  */
 const appRoot = process.env.TILL_APP_ROOT ?? resolve(__dirname, '..', '..');
 
@@ -36,6 +38,8 @@ async function main(): Promise<number | null> {
   if (sub === 'keys') return keysCli(rest);
   if (sub === 'store') return storeCli(rest);
   if (sub === 'audit') return auditCli(rest);
+  if (sub === 'catalogue') return catalogueCli(rest);
+  if (sub === 'store-db') return storeDbCli(rest);
   const version = (
     JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }
   ).version;
@@ -56,8 +60,9 @@ async function main(): Promise<number | null> {
   console.log(`  printer: ${info.printer}`);
   console.log(`  data:    ${config.dataDir}`);
   console.log(`  open:    ${kiosk.url}`);
+  console.log(`  display: ${kiosk.displayUrl}   (customer display, view only)`);
   console.log(
-    `TILL_READY ${JSON.stringify({ url: kiosk.url, port: kiosk.port, token: kiosk.token, dataDir: config.dataDir, mode: config.gatewayMode })}`,
+    `TILL_READY ${JSON.stringify({ url: kiosk.url, displayUrl: kiosk.displayUrl, port: kiosk.port, token: kiosk.token, dataDir: config.dataDir, mode: config.gatewayMode })}`,
   );
   const stop = () => {
     void kiosk.close().finally(() => process.exit(0));

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isEventName } from '../../shared/channels';
+import {
+  isEventName,
+  VIEW_CHANNELS,
+  VIEW_EVENTS,
+  type Channel,
+  type EventName,
+} from '../../shared/channels';
 import { apiError, type ErrorCode } from '../../shared/errors';
 import { fail, type Result } from '../../shared/result';
 import type { EventBus } from '../api/events';
@@ -13,6 +19,8 @@ export interface KioskOptions {
   boundary: Boundary;
   events: EventBus;
   token: string;
+  /** The customer display's token: it may call VIEW_CHANNELS and hear VIEW_EVENTS, nothing else. */
+  viewToken?: string;
   staticDir: string;
   port?: number;
 }
@@ -21,6 +29,7 @@ const MAX_BODY = 64 * 1024;
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  VIEW_ONLY: 403,
   UNKNOWN_CHANNEL: 404,
   BAD_REQUEST: 400,
   INTERNAL: 500,
@@ -52,7 +61,10 @@ export async function startKioskServer(
   opts: KioskOptions,
 ): Promise<{ port: number; url: string; close(): Promise<void> }> {
   let port = 0;
-  const streams = new Set<ServerResponse>();
+  /** Each event stream with what it may hear (all events, or the display's only). */
+  const streams = new Map<ServerResponse, (e: EventName) => boolean>();
+  const viewOnly = (given: string | null | undefined) =>
+    opts.viewToken !== undefined && tokenMatches(given, opts.viewToken);
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -70,7 +82,13 @@ export async function startKioskServer(
     if (url.pathname === '/api/events' && req.method === 'GET') return events(url, res);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, fail(apiError('BAD_REQUEST')));
-      if (!tokenMatches(bearer(req), opts.token)) return send(res, fail(apiError('UNAUTHORIZED')));
+      const given = bearer(req);
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (!tokenMatches(given, opts.token)) {
+        if (!viewOnly(given)) return send(res, fail(apiError('UNAUTHORIZED')));
+        if (!VIEW_CHANNELS.includes(channel as Channel))
+          return send(res, fail(apiError('VIEW_ONLY')));
+      }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, fail(apiError('BAD_REQUEST')));
       }
@@ -80,7 +98,6 @@ export async function startKioskServer(
       } catch {
         return send(res, fail(apiError('BAD_REQUEST')));
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       return send(res, await dispatch(opts.boundary, channel, body));
     }
     if (req.method !== 'GET') return void res.writeHead(405).end();
@@ -89,8 +106,9 @@ export async function startKioskServer(
 
   function events(url: URL, res: ServerResponse): void {
     // EventSource cannot set headers, so the stream takes the token as a query parameter.
-    if (!tokenMatches(url.searchParams.get('token'), opts.token))
-      return send(res, fail(apiError('UNAUTHORIZED')));
+    const given = url.searchParams.get('token');
+    const full = tokenMatches(given, opts.token);
+    if (!full && !viewOnly(given)) return send(res, fail(apiError('UNAUTHORIZED')));
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -98,17 +116,17 @@ export async function startKioskServer(
     });
     // Reconnect within a second after a break (a host restart): the page then reloads its state.
     res.write('retry: 1000\n: connected\n\n');
-    streams.add(res);
+    streams.set(res, full ? () => true : (e) => VIEW_EVENTS.includes(e));
     res.on('close', () => streams.delete(res));
   }
 
   const unsubscribe = opts.events.subscribe((event, payload) => {
     if (!isEventName(event)) return;
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const s of streams) s.write(frame);
+    for (const [s, hears] of streams) if (hears(event)) s.write(frame);
   });
   const keepAlive = setInterval(() => {
-    for (const s of streams) s.write(': ping\n\n');
+    for (const s of streams.keys()) s.write(': ping\n\n');
   }, 15_000);
   keepAlive.unref();
 
@@ -123,7 +141,7 @@ export async function startKioskServer(
     close: async () => {
       unsubscribe();
       clearInterval(keepAlive);
-      for (const s of streams) s.end();
+      for (const s of streams.keys()) s.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

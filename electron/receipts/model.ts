@@ -2,6 +2,7 @@ import type { DocBlock, ReceiptDoc } from '../../printer';
 import type { Payment, Sale } from '../../shared/domain';
 import { fenToYuanString } from '../../shared/money';
 import { sandboxMark } from './sandboxMark';
+import { discountBlocks, lineBlocks } from './lines';
 
 export interface ReceiptInput {
   storeName: string;
@@ -16,6 +17,8 @@ export interface ReceiptInput {
   copy?: boolean;
   /** Paid through the embedded sandbox: the paper says it is a test, not proof of payment. */
   sandbox?: boolean;
+  /** A reprint of another till's order says which till sold it and which one reprinted it. */
+  originNote?: string;
 }
 
 export const METHOD_ZH: Record<Payment['method'], string> = {
@@ -31,6 +34,9 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     { kind: 'text', text: r.storeName, align: 'center', size: 'double', bold: true },
     ...sandboxMark(r.sandbox ?? false, 'head'),
     { kind: 'text', text: r.copy ? '*** 重打印 REPRINT ***' : '收银小票', align: 'center' },
+    ...(r.originNote
+      ? [{ kind: 'text' as const, text: r.originNote, align: 'center' as const }]
+      : []),
     { kind: 'rule' },
     { kind: 'pair', left: `收银员：${r.cashier}`, right: `款台：${r.tillNo}` },
     { kind: 'pair', left: '时间：', right: r.printedAt },
@@ -39,18 +45,11 @@ export function buildReceiptDoc(r: ReceiptInput): ReceiptDoc {
     { kind: 'item', name: '品名', qty: '数量', unitPrice: '单价', total: '金额' },
     { kind: 'rule', char: '-' },
   ];
-  for (const l of sale.lines) {
-    blocks.push({
-      kind: 'item',
-      name: l.name,
-      qty: String(l.qty),
-      unitPrice: fenToYuanString(l.unitPriceFen),
-      total: fenToYuanString(l.totalFen),
-    });
-  }
+  for (const l of sale.lines) blocks.push(...lineBlocks(l));
   blocks.push(
     { kind: 'rule', char: '-' },
     { kind: 'pair', left: `件数：${sale.itemCount}`, right: '' },
+    ...discountBlocks(sale),
     {
       kind: 'pair',
       left: '合计',

@@ -1,10 +1,13 @@
-import { isValidEan13 } from '../../shared/codes';
 import type { Sale } from '../../shared/domain';
 import { TillError } from '../../shared/errors';
+import { lineGross } from '../../shared/selling/pricing';
+import type { ScaleFormat } from '../../shared/selling/scale';
 import type { EventBus } from '../api/events';
 import type { Repos } from '../store';
 import { iso, type Clock } from './clock';
 import { newOrderId } from './ids';
+import { checkQty, checkRoom, DEFAULT_LIMITS, type Limits } from './limits';
+import { resolveScan } from './scan';
 
 export interface SaleServiceDeps {
   repos: Pick<Repos, 'db' | 'sales' | 'products' | 'audit'>;
@@ -12,14 +15,21 @@ export interface SaleServiceDeps {
   events: EventBus;
   /** 工号 of the signed-in user making the call. */
   actor: () => string;
+  limits?: Limits;
+  /** The shop's scale label formats (称重码); none: scale labels are unknown codes. */
+  scaleFormats?: readonly ScaleFormat[];
 }
 
 /**
  * The open sale (cart). Nothing changes while a payment for it is under way. A quantity
  * change, a removed line and a cleared cart are audited in the transaction that makes them.
  */
-export function createSaleService({ repos, clock, events, actor }: SaleServiceDeps) {
-  const { sales, products } = repos;
+export function createSaleService(deps: SaleServiceDeps) {
+  const { repos, clock, events, actor } = deps;
+  const { sales } = repos;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  // The longest prefix first: a shop with price labels on 2… and weight labels on 21… means 21….
+  const formats = [...(deps.scaleFormats ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
 
   const current = (): Sale => {
     const open = sales.current();
@@ -42,26 +52,34 @@ export function createSaleService({ repos, clock, events, actor }: SaleServiceDe
 
   return {
     current,
+    /** The open sale, refused while a payment for it is under way (SALE_LOCKED). */
+    editable,
+    /** Reads the sale again and tells the UI (and the customer display). */
+    changed,
     scan(barcode: string, qty = 1): Sale {
-      const code = barcode.trim();
-      // In-store codes (weighed goods, shelf labels) are not EAN-13, so only unknown codes are refused.
-      if (!/^\d{6,14}$/.test(code)) throw new TillError('BAD_BARCODE', 'barcode');
-      const product = products.find(code);
-      if (!product) {
-        throw new TillError(
-          'UNKNOWN_BARCODE',
-          'barcode',
-          isValidEan13(code) ? code : `${code}, check digit wrong`,
-        );
-      }
+      const add = resolveScan(barcode, qty, repos, formats);
       const sale = editable();
-      sales.addProduct(sale.orderId, product, qty, iso(clock.now()));
+      const at = iso(clock.now());
+      if (add.kind === 'item') {
+        const line = sales.lineOf(sale.orderId, add.product.barcode);
+        checkQty((line?.qty ?? 0) + add.qty, limits);
+        checkRoom(sale, limits, add.qty * add.product.priceFen, line === null);
+        sales.addProduct(sale.orderId, add.product, add.qty, at);
+      } else {
+        checkRoom(sale, limits, lineGross(add.line), true);
+        sales.addLine(sale.orderId, add.line, at);
+      }
       return changed(sale.orderId);
     },
     setQty(lineNo: number, qty: number): Sale {
       const sale = editable();
       const line = sale.lines.find((l) => l.lineNo === lineNo);
       if (!line) throw new TillError('NOT_FOUND', 'lineNo');
+      if (qty > 0) {
+        if (line.kind === 'weighed') throw new TillError('WEIGHED_QTY', 'qty');
+        checkQty(qty, limits);
+        checkRoom(sale, limits, (qty - line.qty) * line.unitPriceFen, false);
+      }
       const at = iso(clock.now());
       repos.db.transaction(() => {
         sales.setQty(sale.orderId, lineNo, qty, at);

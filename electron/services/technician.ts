@@ -38,6 +38,8 @@ export interface TechnicianDeps {
   actor: () => string;
   /** Persists the technician's choice (settings.json). */
   save: (uri: string, profileId: string, font: ChineseFont) => void;
+  /** More lines for the setup report from other parts of the till (store database sync). */
+  reportLines?: () => string[];
 }
 
 const MAX_ROWS = 3000;
@@ -113,6 +115,7 @@ export function createTechnician(d: TechnicianDeps) {
       `USB 打印机: ${found.usb.map((u) => `${u.uri} ${u.name}`).join(', ') || '无 none'}`,
       `串口 serial ports: ${found.serial.map((p) => p.path).join(', ') || '无 none'}`,
       ...found.problems.map((p) => `问题 problem: ${p}`),
+      ...(d.reportLines?.() ?? []),
     ].join('\n');
   }
 

@@ -1,4 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+} from 'electron';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { explainStartFailure } from '../host/cli/messages';
@@ -9,7 +19,8 @@ import { openKeyStore } from '../host/keys/keyStore';
 import { listBackups, restoreBackup } from '../store/backup';
 import { StoreError } from '../store/failures';
 import { nativeBindingPath } from '../store/native';
-import { forwardEvents, registerIpc } from './ipc';
+import { customerDisplayBounds, DISPLAY_PATH, displayWindowOptions } from './display';
+import { forwardEvents, registerIpc, viewEventsOnly } from './ipc';
 import { safeStorageCipher } from './keys';
 import { APP_ORIGIN, applySecurity, lockDownSession } from './security';
 import { windowOptions } from './window';
@@ -59,15 +70,36 @@ async function main(): Promise<void> {
     nativeBinding: nativeBindingPath(appRoot),
     keys,
   });
-  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  const preload = join(__dirname, 'preload.cjs');
+  const win = new BrowserWindow(windowOptions(preload));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  registerIpc(ipcMain, host.boundary);
-  forwardEvents(host.events, () => (win.isDestroyed() ? null : win.webContents));
+  let display: BrowserWindow | null = null;
+  const live = (w: BrowserWindow | null) => (w && !w.isDestroyed() ? w.webContents : null);
+  registerIpc(ipcMain, host.boundary, (id) => id === live(display)?.id);
+  forwardEvents(host.events, () => live(win));
+  forwardEvents(host.events, () => live(display), viewEventsOnly);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
+
+  // 客显: on a second screen when there is one, now or when one is plugged in.
+  const openDisplay = () => {
+    if (host.config.customerDisplay === 'off' || live(display)) return;
+    const bounds = customerDisplayBounds(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+    if (!bounds) return;
+    display = new BrowserWindow(displayWindowOptions(preload, bounds));
+    display.once('ready-to-show', () => display?.showInactive());
+    void display.loadURL(`${APP_ORIGIN}${DISPLAY_PATH}`);
+  };
+  openDisplay();
+  screen.on('display-added', openDisplay);
+  screen.on('display-removed', () => {
+    if (display && !customerDisplayBounds(screen.getAllDisplays(), screen.getPrimaryDisplay().id))
+      display.destroy();
+  });
+  win.on('closed', () => display?.destroy());
   app.on('window-all-closed', () => {
     void host.close().finally(() => app.quit());
   });

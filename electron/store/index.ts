@@ -1,6 +1,9 @@
 import { createAuditRepo, type AuditContext } from './audit';
 import { createCasesRepo } from './cases';
+import { createCatalogueVersionsRepo } from './catalogueVersions';
 import { openStore, type Db, type OpenOptions } from './db';
+import { createDiscountReport } from './discountReport';
+import { createHoldsRepo } from './holds';
 import { createPaymentsRepo } from './payments';
 import { createPrintJobsRepo } from './printJobs';
 import { createProductsRepo } from './products';
@@ -36,6 +39,9 @@ export function createRepos(db: Db, opts: RepoOptions = {}) {
     search: createSearchRepo(db),
     cases: createCasesRepo(db),
     timeline: createTimelineRepo(db),
+    catalogue: createCatalogueVersionsRepo(db),
+    holds: createHoldsRepo(db),
+    discounts: createDiscountReport(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

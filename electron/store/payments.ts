@@ -44,7 +44,9 @@ export interface PaymentPatch {
   deadlineAt?: string | null;
 }
 
-const toPayment = (r: Row): Payment => ({
+/** Also maps another till's payment row as pushed to the store database (electron/sync/remote.ts). */
+export type PaymentRow = Row;
+export const toPayment = (r: Row): Payment => ({
   paymentId: r.id,
   orderId: r.order_id,
   method: r.method,

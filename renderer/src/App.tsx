@@ -13,6 +13,7 @@ import { SetupScreen } from './screens/SetupScreen';
 import { ShiftScreen } from './screens/ShiftScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
+import { ProductsScreen } from './screens/ProductsScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { TechnicianScreen } from './screens/TechnicianScreen';
@@ -35,6 +36,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   setup: SetupScreen,
   recovery: RecoveryScreen,
   cases: CasesScreen,
+  products: ProductsScreen,
 };
 
 export function App() {

@@ -9,14 +9,14 @@ export const saleContract = {
     input: z
       .object({
         barcode: z.string().min(1).max(64),
-        qty: z.number().int().min(1).max(999).optional(),
+        qty: z.number().int().min(1).max(9999).optional(),
       })
       .strict(),
     output: SaleSchema,
   },
   'sale.setQty': {
     input: z
-      .object({ lineNo: z.number().int().min(1), qty: z.number().int().min(0).max(999) })
+      .object({ lineNo: z.number().int().min(1), qty: z.number().int().min(0).max(9999) })
       .strict(),
     output: SaleSchema,
   },

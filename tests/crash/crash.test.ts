@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeSandboxCode, startSandboxGateway, type SandboxGateway } from '../../electron/gateway';
 import catalogue from '../../resources/catalogue.json';
 import { kioskClient } from '../helpers/kioskClient';
+import { seedCatalogue } from '../helpers/seedCatalogue';
 import { kill9, spawnTill, type TillProcess } from '../helpers/spawnTill';
 import { tempDir } from '../helpers/tmp';
 
@@ -69,6 +70,7 @@ describe('crash: SIGKILL at random instants loses no payment and charges no one 
         },
       }),
     );
+    seedCatalogue(tmp.dir); // a live till sells the shop's catalogue
     const env = {
       TILL_DATA_DIR: tmp.dir,
       TILL_PRINTER: 'none',

@@ -157,7 +157,7 @@ describe.skipIf(!E2E_READY)('a sale in kiosk mode (sandbox gateway, virtual prin
     await pay.submitCode(freshCode('4444')); // sandbox: insufficient funds
     await pay.waitForState('支付失败');
     const declinedNo = (await pay.merchantOrderNo.textContent())?.trim();
-    await page.getByText('新的商户订单号', { exact: false }).waitFor(); // what to do next
+    await page.getByText('按 F1 请顾客刷新付款码后重新扫码', { exact: false }).waitFor(); // what to do next
     await shot('payment-failed');
 
     await page.keyboard.press('F2');

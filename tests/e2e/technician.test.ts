@@ -207,15 +207,20 @@ describe.skipIf(!E2E_READY)('a sale while the printer is out of paper', () => {
     await shot('done-printed-after-paper');
   });
 
-  it('shows the receipt as decoded from the job, and the printer PNG on request', async () => {
+  it('shows the cashier the receipt decoded from the job; the printer PNG is the technician’s', async () => {
     const paper = page.locator('[data-testid="receipt-text"][data-source="job"]');
     expect(await paper.textContent()).toContain(item.name);
     expect(await paper.locator('.pl-qr img').count()).toBe(1);
+    expect(await page.getByTestId('png-toggle').count()).toBe(0); // no printer internals here
+    await page.keyboard.press('Enter'); // next customer
+    await page.getByTestId('scan-input').waitFor();
+    await new TechnicianPage(page).open();
     await page.getByTestId('png-toggle').click();
     await page.locator('img.paper-png').waitFor();
-    await shot('done-printer-png');
+    await shot('tech-printer-png');
     await page.getByTestId('png-toggle').click();
-    await paper.waitFor();
+    await page.locator('.tech-paper [data-testid="receipt-text"][data-source="job"]').waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('supervisor reprints a marked copy after a confirm; the order lists both jobs', async () => {

@@ -5,6 +5,8 @@ import { DEMO, kioskClient, type SignIn } from './kioskClient';
 export interface TillProcess {
   child: ChildProcess;
   url: string;
+  /** The customer display's page (view-only token), when the host prints one. */
+  displayUrl?: string;
   port: number;
   token: string;
   dataDir: string;

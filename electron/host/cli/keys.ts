@@ -7,7 +7,7 @@ const USAGE = `npm run keys -- <command> [--data-dir DIR]
   list                       which keys are held and how they are protected (never their values)
   set <name> [--from-file F] store a key; typed without echo, piped on stdin, or read from a file
   delete <name>              forget a key
-  names: ${SECRET_NAMES.join(', ')} (upay terminalKey, WeChat v2 apiKey, Alipay app privateKey PEM)`;
+  names: ${SECRET_NAMES.join(', ')} (upay terminalKey, WeChat v2 apiKey, Alipay app privateKey PEM, store database sync.password)`;
 
 /** The key CLI for kiosk installs and headless tills; the desktop app has its setup screen. */
 export async function keysCli(argv: string[]): Promise<number> {

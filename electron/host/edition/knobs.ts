@@ -14,5 +14,11 @@ export function readKnobs(env: NodeJS.ProcessEnv): Knobs {
     printerCheckMs: positive(env.TILL_PRINTER_CHECK_MS, REAL_PACE.printerCheckMs),
     printOrphansMs: positive(env.TILL_PRINT_ORPHANS_MS, REAL_PACE.printOrphansMs),
     crashAt: env.TILL_CRASH_AT || null,
+    sync: {
+      batchSize: positive(env.TILL_SYNC_BATCH, 0) || undefined,
+      idleMs: positive(env.TILL_SYNC_IDLE_MS, 0) || undefined,
+      pullEveryMs: positive(env.TILL_SYNC_PULL_MS, 0) || undefined,
+      backoffMaxMs: positive(env.TILL_SYNC_BACKOFF_MAX_MS, 0) || undefined,
+    },
   };
 }

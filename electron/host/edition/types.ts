@@ -23,6 +23,15 @@ export interface Knobs {
   printOrphansMs: number;
   /** Crash tests: the named point where the till SIGKILLs itself (see crashPoint.ts). */
   crashAt: string | null;
+  /** Store-database sync worker: batch size, idle poll, pull period, back-off cap (tests, bench). */
+  sync: SyncKnobs;
+}
+
+export interface SyncKnobs {
+  batchSize?: number;
+  idleMs?: number;
+  pullEveryMs?: number;
+  backoffMaxMs?: number;
 }
 
 /** What only a dev or demo build carries: the embedded sandbox gateway and the virtual printer. */
@@ -46,4 +55,5 @@ export const REAL_PACE: Knobs = {
   printerCheckMs: 15_000,
   printOrphansMs: 5_000,
   crashAt: null,
+  sync: {},
 };

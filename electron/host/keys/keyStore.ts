@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PRIVATE_FILE, tighten, writePrivateFileAtomic } from './privateFile';
 
-/** The gateway secrets: upay's terminal key, WeChat's v2 API key, the Alipay app's private key. */
-export const SECRET_NAMES = ['terminalKey', 'apiKey', 'privateKey'] as const;
+/**
+ * The gateway secrets (upay's terminal key, WeChat's v2 API key, the Alipay app's private key)
+ * and the store database's password (sync.password, electron/sync).
+ */
+export const SECRET_NAMES = ['terminalKey', 'apiKey', 'privateKey', 'sync.password'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 export const isSecretName = (n: string): n is SecretName =>
   (SECRET_NAMES as readonly string[]).includes(n);

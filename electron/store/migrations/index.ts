@@ -6,7 +6,22 @@ import { m005 } from './005_order_states';
 import { m006 } from './006_recovery';
 import { m007 } from './007_print_jobs';
 import { m008 } from './008_access';
+import { m009 } from './009_selling';
+import { m010 } from './010_outbox';
+import { m011 } from './011_outbox_print_outcomes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+];

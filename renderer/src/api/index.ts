@@ -1,6 +1,6 @@
 import type { TillApi } from '../../../shared/contract';
 import { createKioskApi } from './kiosk';
-import { takeKioskToken } from './token';
+import { takeKioskToken, takeViewToken } from './token';
 
 let api: TillApi | null = null;
 
@@ -19,5 +19,12 @@ export function getApi(onReconnect?: () => void): TillApi {
   return api;
 }
 
+/** The customer display's API: the same contract, with the view-only token in kiosk mode. */
+export function getDisplayApi(): TillApi {
+  if (window.till) return window.till;
+  const token = takeViewToken({ location, storage: sessionStorage, history });
+  return createKioskApi({ baseUrl: '', token });
+}
+
 export { createKioskApi } from './kiosk';
-export { takeKioskToken } from './token';
+export { isDisplayPage, takeKioskToken, takeViewToken } from './token';

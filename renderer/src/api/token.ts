@@ -18,3 +18,20 @@ export function takeKioskToken(env: TokenEnv): string | null {
   }
   return env.storage.getItem(TOKEN_KEY);
 }
+
+/** The customer display's view-only token: `#view=…` once, then kept per tab like the till's. */
+export const VIEW_TOKEN_KEY = 'till.view';
+
+export function takeViewToken(env: TokenEnv): string | null {
+  const params = new URLSearchParams(env.location.hash.replace(/^#/, ''));
+  const fromHash = params.get('view');
+  if (fromHash) {
+    env.storage.setItem(VIEW_TOKEN_KEY, fromHash);
+    env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#display`);
+    return fromHash;
+  }
+  return env.storage.getItem(VIEW_TOKEN_KEY);
+}
+
+/** The page is the customer display: Electron's second window (#display) or a view link. */
+export const isDisplayPage = (hash: string): boolean => /(^#|&)(display|view=)/.test(hash);

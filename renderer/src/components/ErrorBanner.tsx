@@ -1,9 +1,13 @@
 import { keepFocus } from '../hooks';
 import { useTill } from '../state/react';
 
-/** Red, loud, and never focusable: the scan field keeps the keyboard. Chinese first, English under it. */
+/**
+ * Red, loud, and never focusable: the scan field keeps the keyboard. In the cashier's language
+ * only: Chinese at a Chinese till, English when a trainer switched to it.
+ */
 export function ErrorBanner() {
   const error = useTill((s) => s.error);
+  const lang = useTill((s) => s.lang);
   const clear = useTill((s) => s.clearError);
   if (!error) return null;
   return (
@@ -12,8 +16,9 @@ export function ErrorBanner() {
         !
       </span>
       <div className="error-text">
-        <div className="error-zh">{error.messageZh}</div>
-        <div className="error-en">{error.message}</div>
+        <div className={lang === 'zh' ? 'error-zh' : 'error-en'} data-testid="error-text">
+          {lang === 'zh' ? error.messageZh : error.message}
+        </div>
       </div>
       <button
         type="button"
@@ -21,7 +26,7 @@ export function ErrorBanner() {
         tabIndex={-1}
         onMouseDown={keepFocus}
         onClick={clear}
-        aria-label="关闭 Close"
+        aria-label={lang === 'zh' ? '关闭' : 'Close'}
       >
         ×
       </button>

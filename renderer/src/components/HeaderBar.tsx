@@ -5,8 +5,12 @@ import { useTill } from '../state/react';
 import { PrinterPill } from './PrinterPill';
 import { CaseBadge } from './cases/CaseBadge';
 import { SandboxPanel } from './SandboxPanel';
+import { SyncBadge } from './SyncBadge';
 
-/** Always visible: which shop, who is at the till, which printer, and whether money is real. */
+/**
+ * Always visible: which shop, who is at the till, and whether money is real. Which printer is
+ * the technician's detail (F9 shows it), not the cashier's.
+ */
 export function HeaderBar() {
   const { t } = useTranslation();
   const info = useTill((s) => s.info);
@@ -47,6 +51,7 @@ export function HeaderBar() {
             {t('setup.badge')}
           </button>
         ) : null}
+        <SyncBadge />
         {info?.sandbox ? (
           <button
             type="button"

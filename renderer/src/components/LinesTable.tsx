@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleLine } from '../../../shared/domain';
 import { formatFen } from '../../../shared/money';
+import { LineDetail, qtyText } from './selling/LineDetail';
 
 interface Props {
   lines: SaleLine[];
@@ -47,9 +48,9 @@ export function LinesTable({ lines, selected, onSelect }: Props) {
                 <td className="col-no num">{i + 1}</td>
                 <td className="col-name">
                   <div className="line-name">{l.name}</div>
-                  <div className="line-barcode">{l.barcode}</div>
+                  <LineDetail line={l} />
                 </td>
-                <td className="num qty">{l.qty}</td>
+                <td className="num qty">{qtyText(l)}</td>
                 <td className="num">{formatFen(l.unitPriceFen)}</td>
                 <td className="num line-total">{formatFen(l.totalFen)}</td>
               </tr>

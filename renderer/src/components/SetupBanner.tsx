@@ -8,7 +8,7 @@ export function SetupBanner({ onOpen }: { onOpen(): void }) {
     <div className="setup-banner" role="status" data-testid="setup-banner">
       <strong>{t('setup.bannerTitle')}</strong>
       <span>{t('setup.bannerText')}</span>
-      <KeyButton keyCap="F10" label={t('setup.open')} onPress={onOpen} />
+      <KeyButton keyCap="F1" label={t('setup.open')} onPress={onOpen} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ export function TotalBox() {
   const itemCount = useTill((s) => s.sale?.itemCount ?? 0);
   const paid = useTill(selectPaid);
   const due = useTill(selectDue);
+  const saved = useTill((s) => s.sale?.discountFen ?? 0);
   return (
     <div className={`total-box ${paid > 0 ? 'split' : ''}`}>
       <div className="total-label">{t('checkout.total')}</div>
@@ -22,6 +23,12 @@ export function TotalBox() {
           {t('checkout.itemsUnit', { count: itemCount })}
         </strong>
       </div>
+      {saved > 0 ? (
+        <div className="total-saved" data-testid="total-saved">
+          {t('selling.saved')}
+          <strong className="num">{formatFen(saved)}</strong>
+        </div>
+      ) : null}
       {paid > 0 ? (
         <div className="split-box" data-testid="split">
           <div className="split-row">

@@ -50,6 +50,9 @@ export const enAccess: typeof zhAccess = {
       attach: "Attaching a payment the gateway took to this sale needs a supervisor's approval",
       recordUnmatched: "Recording an unmatched payment to refund needs a supervisor's approval",
       resolveCase: "Settling a case (refund or close) needs a supervisor's approval",
+      discount: "The discount is over the cashier's limit: it needs a supervisor's approval",
+      openPrice: "The amount is over the cashier's limit: it needs a supervisor's approval",
+      recall: "Recalling a sale another cashier held needs a supervisor's approval",
     },
   },
   users: {

@@ -2,6 +2,7 @@ import { enAccess } from './en-access';
 import { enPrint } from './en-print';
 import { enPrinter } from './en-printer';
 import { enShift } from './en-shift';
+import { enSync } from './en-sync';
 import type { Resources } from './zh';
 
 export const en: Resources = {
@@ -9,6 +10,7 @@ export const en: Resources = {
   ...enAccess,
   ...enShift,
   ...enPrint,
+  ...enSync,
   header: {
     cashier: 'Cashier: ',
     printer: 'Printer: ',
@@ -46,10 +48,10 @@ export const en: Resources = {
     due: 'Still due',
     splitNote:
       'Part of this sale is paid and the items are locked: F1 code or F2 cash for the rest.',
-    supervisor: 'Orders / refunds',
-    technician: 'Printer / technician',
-    shift: 'Shift / reports',
-    drawer: 'Open drawer',
+    supervisor: 'Orders',
+    technician: 'Printer',
+    shift: 'Shift',
+    drawer: 'Drawer',
   },
   wallet: {
     title: "Scan the customer's payment code",
@@ -84,8 +86,7 @@ export const en: Resources = {
       'Once reversed, the customer is not charged. Do not let the customer pay again; the result shows here shortly.',
     cancelRequested: 'Cancel requested: the till is reversing this payment, please wait…',
     reason: 'Reason: ',
-    whatNow:
-      'Press F1 to scan the refreshed payment code (a new attempt gets a new merchant order no.), or F2 to take cash.',
+    whatNow: 'Press F1 to scan the refreshed payment code, or F2 to take cash.',
     manualNoLabel: 'Merchant order no. (the supervisor looks it up on the merchant platform)',
     manualSteps:
       'Do not let the customer pay again and do not hand over the goods until the supervisor confirms.',

@@ -43,6 +43,9 @@ export const zhAccess = {
       attach: '把这笔平台已收款的支付挂到本单需要主管授权',
       recordUnmatched: '登记一笔待退款的未知支付需要主管授权',
       resolveCase: '处理异常单（退款或关闭）需要主管授权',
+      discount: '折扣超出收银员权限，需要主管授权',
+      openPrice: '无码商品金额超出收银员权限，需要主管授权',
+      recall: '取回其他收银员挂起的订单需要主管授权',
     },
   },
   users: {

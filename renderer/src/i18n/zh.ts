@@ -2,6 +2,7 @@ import { zhAccess } from './zh-access';
 import { zhPrint } from './zh-print';
 import { zhPrinter } from './zh-printer';
 import { zhShift } from './zh-shift';
+import { zhSync } from './zh-sync';
 
 /** Chinese, the default: what the cashier reads all day. */
 export const zh = {
@@ -9,6 +10,7 @@ export const zh = {
   ...zhAccess,
   ...zhShift,
   ...zhPrint,
+  ...zhSync,
   header: {
     cashier: '收银员：',
     printer: '打印机：',
@@ -45,9 +47,9 @@ export const zh = {
     paid: '已付',
     due: '还需支付',
     splitNote: '本单已部分付款，商品已锁定：按 F1 扫码或 F2 现金支付余款。',
-    supervisor: '订单查询 / 退款',
-    technician: '打印机 / 技术员',
-    shift: '交班 / 报表',
+    supervisor: '查询退款',
+    technician: '打印机',
+    shift: '交班',
     drawer: '开钱箱',
   },
   wallet: {
@@ -80,7 +82,7 @@ export const zh = {
     reversingNote: '撤销完成后顾客不会被扣款。请勿让顾客重复付款，稍候即可看到结果。',
     cancelRequested: '已请求取消：收银机正在撤销该笔交易，请稍候…',
     reason: '原因：',
-    whatNow: '按 F1 请顾客刷新付款码后重新扫码（新的尝试会使用新的商户订单号），或按 F2 改用现金。',
+    whatNow: '按 F1 请顾客刷新付款码后重新扫码，或按 F2 改用现金。',
     manualNoLabel: '商户订单号（主管凭此号在商户管理平台查询）',
     manualSteps: '不要让顾客再次付款，也不要交付商品，直到主管确认。',
     manualBackground: '收银机仍在后台继续确认支付结果；结果确定后本页面会自动更新。',

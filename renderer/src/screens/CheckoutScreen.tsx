@@ -5,6 +5,11 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KeyButton } from '../components/KeyButton';
 import { LinesTable } from '../components/LinesTable';
 import { SetupBanner } from '../components/SetupBanner';
+import { ScanHint } from '../components/selling/ScanHint';
+import { SearchResults } from '../components/selling/SearchResults';
+import { SellingKeys } from '../components/selling/SellingKeys';
+import { SellingOverlays, useOverlayOpen } from '../components/selling/SellingOverlays';
+import { useSellingKeys } from '../components/selling/useSellingKeys';
 import { TotalBox } from '../components/TotalBox';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
@@ -22,7 +27,11 @@ export function CheckoutScreen() {
   const [confirming, setConfirming] = useState(false);
   const [parking, setParking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useKeepFocus(input, !confirming && !parking);
+  const overlay = useOverlayOpen();
+  const selling = useSellingKeys(code, setCode);
+  const searchResults = useTill((s) => s.searchResults);
+  const searchIndex = useTill((s) => s.searchIndex);
+  useKeepFocus(input, !confirming && !parking && !overlay);
 
   const lines = sale?.lines ?? [];
   const requirePay = (screen: 'wallet' | 'cash') => {
@@ -41,6 +50,17 @@ export function CheckoutScreen() {
   };
 
   useKeys((e) => {
+    if (overlay) return; // the open dialog has the keyboard
+    // Part paid, the customer gone: F5 parks the sale (挂起) instead of holding the cart (挂单).
+    if (!confirming && !parking && split && e.key === 'F5') {
+      e.preventDefault();
+      setParking(true);
+      return;
+    }
+    if (!confirming && !parking && selling.handle(e)) {
+      e.preventDefault();
+      return;
+    }
     if (confirming) {
       if (e.key === 'Enter') clearNow();
       else if (e.key === 'Escape') setConfirming(false);
@@ -59,26 +79,20 @@ export function CheckoutScreen() {
       void actions.changeQty(e.key === '+' ? 1 : -1);
     } else if (e.key === 'Delete') {
       void actions.removeSelected();
+    } else if (e.key === 'F1' && setupMode) {
+      actions.goTo('setup'); // no payment in setup mode: F1 opens what to do instead
     } else if (e.key === 'F1') {
       requirePay('wallet');
     } else if (e.key === 'F2') {
       requirePay('cash');
     } else if (e.key === 'F4') {
       if (lines.length > 0 && !split) setConfirming(true);
-    } else if (e.key === 'F5') {
-      if (split) setParking(true);
-    } else if (e.key === 'F3') {
-      void actions.openWizard('checkout');
-    } else if (e.key === 'F7') {
-      actions.goTo('shift');
     } else if (e.key === 'F6') {
       actions.goTo('supervisor');
-    } else if (e.key === 'F8') {
-      void actions.noSaleDrawer();
     } else if (e.key === 'F9') {
       actions.goTo('technician');
     } else if (e.key === 'F10') {
-      actions.goTo('setup');
+      void actions.openWizard('checkout');
     } else if (e.key === 'Escape') {
       actions.clearError();
     } else return;
@@ -98,12 +112,21 @@ export function CheckoutScreen() {
             spellCheck={false}
             value={code}
             placeholder={t('checkout.scanPlaceholder')}
-            onChange={(e) => setCode(e.target.value.replace(/[+-]/g, ''))}
+            onChange={(e) => selling.typed(e.target.value.replace(/[+-]/g, ''))}
             data-testid="scan-input"
           />
         </label>
+        <ScanHint text={selling.text} />
+        {selling.searching ? (
+          <SearchResults
+            query={selling.text.kind === 'search' ? selling.text.query : ''}
+            results={searchResults}
+            index={searchIndex}
+            onPick={(p) => selling.pick(p.barcode)}
+          />
+        ) : null}
         <LinesTable lines={lines} selected={selected} onSelect={actions.select} />
-        <div className="keys-hint">{t('checkout.keysHint')}</div>
+        <div className="keys-hint">{t('selling.keysHint')}</div>
       </section>
       <aside className="checkout-right">
         <TotalBox />
@@ -128,43 +151,17 @@ export function CheckoutScreen() {
               />
             </>
           )}
-          {/* Part paid: F4 (clear) gives way to F5 (park), beside the recovery key. */}
-          {split ? (
-            <div className="key-row rc-split-row">
-              <KeyButton
-                keyCap="F5"
-                tone="danger"
-                label={t('park.button')}
-                sub={t('park.sub')}
-                onPress={() => setParking(true)}
-              />
-              <KeyButton
-                keyCap="F3"
-                label={t('recovery.openShort')}
-                sub={t('recovery.openSub')}
-                onPress={() => void actions.openWizard('checkout')}
-              />
-            </div>
-          ) : (
-            <>
-              <KeyButton
-                keyCap="F4"
-                tone="danger"
-                label={t('checkout.clear')}
-                disabled={lines.length === 0}
-                onPress={() => setConfirming(true)}
-              />
-              <div className="rc-entry-checkout">
-                <KeyButton
-                  keyCap="F3"
-                  label={t('recovery.open')}
-                  onPress={() => void actions.openWizard('checkout')}
-                />
-              </div>
-            </>
-          )}
-          {/* Supervisor and technician tools share a row: the cashier's keys stay big. */}
+          {/* The other keys share a grid of smaller ones: the pay keys stay big. */}
           <div className="key-row">
+            <SellingKeys
+              hasLines={lines.length > 0}
+              locked={split}
+              onQty={selling.openQty}
+              onHold={() => void actions.openHold()}
+              onPark={() => setParking(true)}
+              onOpenPrice={() => actions.openDialog('openPrice')}
+              onDiscount={() => actions.openDialog('discount')}
+            />
             <KeyButton
               keyCap="F6"
               label={t('checkout.supervisor')}
@@ -176,14 +173,17 @@ export function CheckoutScreen() {
               onPress={() => actions.goTo('technician')}
             />
             <KeyButton
-              keyCap="F7"
-              label={t('checkout.shift')}
-              onPress={() => actions.goTo('shift')}
+              keyCap="F10"
+              label={t('recovery.openShort')}
+              sub={t('recovery.openSub')}
+              onPress={() => void actions.openWizard('checkout')}
             />
             <KeyButton
-              keyCap="F8"
-              label={t('checkout.drawer')}
-              onPress={() => void actions.noSaleDrawer()}
+              keyCap="F4"
+              tone="danger"
+              label={t('checkout.clear')}
+              disabled={lines.length === 0 || split}
+              onPress={() => setConfirming(true)}
             />
           </div>
         </div>
@@ -206,6 +206,7 @@ export function CheckoutScreen() {
           onNo={() => setConfirming(false)}
         />
       ) : null}
+      <SellingOverlays qtyDraft={selling.qtyDraft} />
     </main>
   );
 }

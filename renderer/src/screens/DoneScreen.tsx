@@ -6,6 +6,7 @@ import { DrawerNotice } from '../components/DrawerNotice';
 import { KeyButton } from '../components/KeyButton';
 import { JobPaper } from '../components/paper/JobPaper';
 import { PaymentList } from '../components/PaymentList';
+import { ChangeDue } from '../components/selling/ChangeDue';
 import { PrintFailure } from '../components/PrintFailure';
 import { PrintStatus } from '../components/PrintStatus';
 import { useKeys } from '../hooks';
@@ -60,6 +61,7 @@ export function DoneScreen() {
           </span>
           <h1 data-testid="done-title">{t('done.title')}</h1>
         </div>
+        <ChangeDue payments={payments} />
         <dl className="facts big">
           <dt>{t('done.amount')}</dt>
           <dd className="num strong" data-testid="done-amount">

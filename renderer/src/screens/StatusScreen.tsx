@@ -67,7 +67,9 @@ export function StatusScreen() {
           <dt>{t('status.channel')}</dt>
           <dd>{t(`method.${payment.method}`)}</dd>
           <dt>{t('status.amount')}</dt>
-          <dd className="num strong">{formatFen(payment.amountFen)}</dd>
+          <dd className="num strong status-amount" data-testid="status-amount">
+            {formatFen(payment.amountFen)}
+          </dd>
           <dt>{t('status.merchantOrderNo')}</dt>
           <dd className="num mono" data-testid="merchant-order-no">
             {payment.merchantOrderNo}

@@ -5,6 +5,7 @@ import { KeyButton } from '../components/KeyButton';
 import { JobPaper } from '../components/paper/JobPaper';
 import { PrintStatus } from '../components/PrintStatus';
 import { OrderJobs } from '../components/supervisor/OrderJobs';
+import { ReceiptPaper } from '../components/ReceiptPaper';
 import { OrderFacts, OrderLines } from '../components/supervisor/OrderSummary';
 import { OrderResults } from '../components/supervisor/OrderResults';
 import { SearchFilters } from '../components/supervisor/SearchFilters';
@@ -80,6 +81,8 @@ export function SupervisorScreen() {
       );
     else if (!lookup && e.key === 'F2') actions.goTo('audit');
     else if (!lookup && e.key === 'F4') actions.goTo('users');
+    else if (!lookup && isSupervisor && e.key === 'F9') actions.goTo('products');
+    else if (!lookup && isSupervisor && e.key === 'F1') actions.goTo('setup');
     else if (e.key === 'F5') actions.goTo('shift');
     else if (e.key === 'Escape') {
       if (lookup) actions.closeOrder();
@@ -183,6 +186,16 @@ export function SupervisorScreen() {
                     label={t('search.users')}
                     onPress={() => actions.goTo('users')}
                   />
+                  <KeyButton
+                    keyCap="F9"
+                    label={t('products.open')}
+                    onPress={() => actions.goTo('products')}
+                  />
+                  <KeyButton
+                    keyCap="F1"
+                    label={t('setup.open')}
+                    onPress={() => actions.goTo('setup')}
+                  />
                 </>
               ) : null}
             </>
@@ -195,11 +208,26 @@ export function SupervisorScreen() {
             {t('supervisor.receipt')}
             {lookup?.receipt ? (
               <span className="sv-print">
-                {t('supervisor.print')}：<PrintStatus job={lookupJob} />
+                {t('supervisor.print')}：
+                {lookup.origin && !lookupJob ? (
+                  <span className="print-state">
+                    {t('origin.printedThere', { till: lookup.origin.tillNo })}
+                  </span>
+                ) : (
+                  <PrintStatus job={lookupJob} />
+                )}
               </span>
             ) : null}
           </div>
-          {lookup?.receipt ? (
+          {lookup?.receipt && lookup.origin ? (
+            // Another till's receipt: its text as that till stored it; no print job here to decode.
+            <>
+              <div className="paper-source">
+                {t('origin.receiptText', { till: lookup.origin.tillNo })}
+              </div>
+              <ReceiptPaper text={lookup.receipt.text} />
+            </>
+          ) : lookup?.receipt ? (
             <JobPaper
               orderId={lookup.sale.orderId}
               job={lookupJob}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from '../components/KeyButton';
+import { JobPaper } from '../components/paper/JobPaper';
 import { LastJobTable } from '../components/tech/LastJobTable';
 import { PrinterConfig } from '../components/tech/PrinterConfig';
 import { PrinterFinder } from '../components/tech/PrinterFinder';
@@ -8,6 +9,7 @@ import { PrinterHead } from '../components/tech/PrinterHead';
 import { PrintQueueTable } from '../components/tech/PrintQueueTable';
 import { ReportBox } from '../components/tech/ReportBox';
 import { StoreBox } from '../components/tech/StoreBox';
+import { SyncPanel } from '../components/tech/SyncPanel';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 import { isProfileId } from '../state/slices/printer';
@@ -117,8 +119,20 @@ export function TechnicianScreen() {
       <section className="tech-right" aria-label={t('tech.lastJob')}>
         <h2 className="sv-h2">{t('queue.title')}</h2>
         <PrintQueueTable />
+        <SyncPanel />
         <h2 className="sv-h2">{t('tech.lastJob')}</h2>
         {lastJob ? <LastJobTable last={lastJob} /> : null}
+        {lastJob?.job?.orderId ? (
+          <div className="tech-paper">
+            <JobPaper
+              technical
+              orderId={lastJob.job.orderId}
+              job={lastJob.job}
+              text={null}
+              waiting={t('done.waiting')}
+            />
+          </div>
+        ) : null}
       </section>
       {report !== null ? <ReportBox text={report} onClose={a.closeReport} /> : null}
       {storeOpen ? (

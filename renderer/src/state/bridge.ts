@@ -10,6 +10,8 @@ export const SESSION_MS = 5000;
 export const STATUS_MS = 2000;
 /** The header's printer state, when events are lost (and once at start). */
 export const SUMMARY_MS = 5000;
+/** The store database link's lag grows between events: re-read every 5 s. */
+export const SYNC_MS = 5000;
 
 /**
  * The one place where host events reach the store. Components never subscribe themselves.
@@ -41,6 +43,7 @@ export function startBridge(
     api.on('auth.changed', (session) => s().applySession(session)),
     api.on('shift.updated', (shift) => s().applyShift(shift)),
     api.on('case.updated', ({ openCount }) => s().applyCaseCount(openCount)),
+    api.on('sync.updated', (status) => s().applySync(status)),
   ];
   void s().loadSummary();
   let inFlight = false;
@@ -74,7 +77,9 @@ export function startBridge(
     // Who is signed in, again now and then: a host restart signs everyone out, and the event
     // saying so can be lost while the stream reconnects.
     setInterval(() => void s().loadSession(), sessionMs),
+    setInterval(() => void s().loadSync(), SYNC_MS),
   ];
+  void s().loadSync();
   return () => {
     timers.forEach(clearInterval);
     for (const off of offs) off();

@@ -18,8 +18,13 @@ import { createSearchSlice } from './slices/search';
 import { createShiftSlice } from './slices/shift';
 import { createSetupSlice } from './slices/setup';
 import { createSupervisorSlice } from './slices/supervisor';
+import { createSyncSlice } from './slices/sync';
 import { createTenderSlice } from './slices/tender';
 import { createUsersSlice } from './slices/users';
+import { createAdjustSlice } from './selling/adjust';
+import { createHoldSlice } from './selling/hold';
+import { createProductsSlice } from './selling/products';
+import { createProductSearchSlice } from './selling/search';
 import type { All } from './types';
 
 export type TillStore = StoreApi<All>;
@@ -54,6 +59,11 @@ export function createTillStore(api: TillApi, opts: StoreOptions = {}): TillStor
     ...createSetupSlice(api)(...a),
     ...createRecoverySlice(api, opts.recovery)(...a),
     ...createCasesSlice(api, opts.newRequestId)(...a),
+    ...createProductSearchSlice(api)(...a),
+    ...createHoldSlice(api)(...a),
+    ...createAdjustSlice(api)(...a),
+    ...createProductsSlice(api)(...a),
+    ...createSyncSlice(api)(...a),
   }));
 }
 
@@ -77,6 +87,7 @@ export {
   createSaleSlice,
   createSetupSlice,
   createSupervisorSlice,
+  createSyncSlice,
   createTenderSlice,
 };
 export type * from './types';

@@ -28,6 +28,8 @@ import type { AuditRow, AuditVerdict } from '../../../shared/api/audit';
 import type { OrderSearch, OrderSummary } from '../../../shared/api/search';
 import type { Report, Shift } from '../../../shared/api/shift';
 import type { User } from '../../../shared/api/users';
+import type { SyncStatus } from '../../../shared/api/sync';
+import type { SellingSlices } from './selling-types';
 
 export type Lang = 'zh' | 'en';
 export type Screen =
@@ -43,7 +45,8 @@ export type Screen =
   | 'cases'
   | 'shift'
   | 'audit'
-  | 'users';
+  | 'users'
+  | 'products';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -322,6 +325,13 @@ export interface SetupSlice {
   closeStoreCheck(): void;
 }
 
+/** The store database link (header badge, technician panel); refreshed by the bridge. */
+export interface SyncSlice {
+  sync: SyncStatus | null;
+  loadSync(): Promise<void>;
+  applySync(s: SyncStatus): void;
+}
+
 export type { RecoverySlice, CasesSlice, Wizard, WizardStep, WizardFrom } from './recoveryTypes';
 
 export type All = RecoverySlice &
@@ -343,4 +353,6 @@ export type All = RecoverySlice &
   ReprintSlice &
   PrintQueueSlice &
   DrawerSlice &
-  SetupSlice;
+  SetupSlice &
+  SellingSlices &
+  SyncSlice;

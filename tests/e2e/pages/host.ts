@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import type { Approved, Input, Output } from '../../../shared/contract';
 import type { Product } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { DEMO, kioskClient, type SignIn } from '../../helpers/kioskClient';
+import { seedCatalogue } from '../../helpers/seedCatalogue';
 import { kill9, spawnTill } from '../../helpers/spawnTill';
 import { CHROMIUM, skipped } from '../../setup/prerequisites';
 
@@ -23,6 +24,8 @@ export const catalogue = (): Product[] =>
 
 export interface RunningHost {
   url: string;
+  /** The customer display's page (view-only token). */
+  displayUrl: string;
   port: number;
   token: string;
   dataDir: string;
@@ -56,6 +59,10 @@ export async function startHost(
 ): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   if (opts.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(opts.settings));
+  // A new data folder gets the shop's catalogue before the till's first start, whatever mode
+  // the till will decide on (settings, keys, TILL_GATEWAY, a restart into live): a live till
+  // has none of its own, by design. A sandbox till then finds one and seeds no demo.
+  if (!existsSync(join(dataDir, 'till.db'))) seedCatalogue(dataDir);
   const till = await spawnTill(
     {
       TILL_DATA_DIR: dataDir,
@@ -72,6 +79,7 @@ export async function startHost(
   const { child } = till;
   return {
     url: till.url,
+    displayUrl: till.displayUrl ?? '',
     port: till.port,
     token: till.token,
     dataDir: till.dataDir,

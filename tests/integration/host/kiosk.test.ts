@@ -76,7 +76,8 @@ describe('kiosk API boundary', () => {
       ['sale.setQty', { lineNo: 1, qty: -3 }, 'BAD_REQUEST'],
       ['pay.start', { kind: 'card' }, 'BAD_REQUEST'],
       ['db.exec', {}, 'UNKNOWN_CHANNEL'],
-      ['sale.scan', { barcode: '6900000000000' }, 'UNKNOWN_BARCODE'],
+      ['sale.scan', { barcode: '6900000000007' }, 'UNKNOWN_BARCODE'],
+      ['sale.scan', { barcode: '6900000000000' }, 'BAD_CHECK_DIGIT'],
       ['sale.scan', { barcode: '<script>' }, 'BAD_BARCODE'],
       ['pay.start', { kind: 'wallet', authCode: '1234' }, 'BAD_PAYMENT_CODE'],
     ];

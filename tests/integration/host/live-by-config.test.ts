@@ -12,6 +12,7 @@ import catalogue from '../../../resources/catalogue.json';
 import { kioskClient } from '../../helpers/kioskClient';
 import { spawnTill, stopTill } from '../../helpers/spawnTill';
 import { tempDir } from '../../helpers/tmp';
+import { seedCatalogue } from '../../helpers/seedCatalogue';
 
 const tmp = tempDir('till-live-');
 let acquirer: SandboxGateway;
@@ -75,6 +76,7 @@ describe('live by configuration: credentials in settings mean real money', () =>
         },
       }),
     );
+    seedCatalogue(dir); // a live till sells the shop's own catalogue: none at first
     const charged = acquirer.ledger().length;
     const jobs = printer.jobs.length;
     const till = await spawnTill({

@@ -10,6 +10,7 @@ import catalogue from '../../../resources/catalogue.json';
 import { APPROVAL, DEMO, kioskClient } from '../../helpers/kioskClient';
 import { spawnTill, stopTill } from '../../helpers/spawnTill';
 import { tempDir } from '../../helpers/tmp';
+import { seedCatalogue } from '../../helpers/seedCatalogue';
 
 const tmp = tempDir('till-setup-');
 let acquirer: SandboxGateway;
@@ -39,6 +40,7 @@ describe('a supervisor sets the gateway up; the till goes live at its next start
         gateway: { protocol: 'upay', url: acquirer.url, terminalSn: acquirer.terminalSn },
       }),
     );
+    seedCatalogue(dir); // a live till sells the shop's own catalogue: none at first
     const env = { TILL_DATA_DIR: dir, TILL_PRINTER: 'none', TILL_GATEWAY: 'sandbox' };
     const first = await spawnTill(env);
     let api = kioskClient(first.port, first.token);

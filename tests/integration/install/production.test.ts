@@ -96,6 +96,27 @@ const start = (dataDir: string, env: Record<string, string | undefined> = {}) =>
     },
   );
 
+/**
+ * A shop's till starts with no catalogue: the shop imports its own with the catalogue CLI of the
+ * production install itself (which also proves the CSV reader ships in the pruned install).
+ */
+function importCatalogue(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const csv = join(dataDir, '..', `goods-${Math.random().toString(36).slice(2)}.csv`);
+  const rows = catalogue
+    .slice(0, 5)
+    .map((p) => `${p.barcode},${p.name},${(p.priceFen / 100).toFixed(2)},${p.unit}`);
+  writeFileSync(csv, ['条码,品名,售价,单位', ...rows].join('\n'));
+  execFileSync(
+    process.execPath,
+    [join(app, 'dist', 'host', 'start.cjs'), 'catalogue', 'import', csv],
+    {
+      env: { ...process.env, TILL_DATA_DIR: dataDir },
+      stdio: 'pipe',
+    },
+  );
+}
+
 describe('a production install that starts', () => {
   it('holds the runtime dependencies and none of the development ones', () => {
     const installed = new Set(
@@ -152,6 +173,7 @@ describe('a production install that starts', () => {
 
   it('with no gateway configured: starts in setup mode and takes no payment', async () => {
     const dir = join(tmp.dir, 'setup');
+    importCatalogue(dir);
     const till = await start(dir);
     try {
       expect(till.output()).toContain('SETUP: no gateway configured');
@@ -195,6 +217,7 @@ describe('a production install that starts', () => {
         },
       }),
     );
+    importCatalogue(dir);
     const till = await start(dir);
     try {
       const api = kioskClient(till.port, till.token);

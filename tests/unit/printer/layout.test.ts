@@ -76,28 +76,55 @@ describe.each(['58mm', '80mm-180dpi', '80mm'])('layout on %s', (id) => {
     expect(lines.slice(0, -1).join('')).toBe(LONG_NAME);
   });
 
-  it('puts a value too wide for its column on its own right-aligned line', () => {
+  it('puts values too wide for the line, even side by side, each on its own right-aligned line', () => {
+    // 25 columns each: two of them and the qty do not fit 48 columns on one line.
+    const big = '¥12345678901234567890.00';
+    const lines = textLines(
+      layoutReceipt(
+        { blocks: [{ kind: 'item', name: '金条', qty: '1', unitPrice: big, total: big }] },
+        profile,
+      ),
+    );
+    expect(lines[0]).toBe('金条');
+    // ¥ prints as the full-width ￥ every Chinese font has (2 columns, 2 bytes).
+    const lifted = lines.filter((l) => l.trim() === '￥12345678901234567890.00');
+    expect(lifted).toHaveLength(2);
+    for (const l of lifted) expect(textWidth(l)).toBe(cols);
+    expect(lines.at(-1)!.trim()).toBe('1');
+  });
+
+  it('a weighed line keeps weight, unit price and total on one line: wide values reach left', () => {
+    const [head] = textLines(
+      layoutReceipt(
+        { blocks: [{ kind: 'item', name: '品名', qty: '数量', unitPrice: '单价', total: '金额' }] },
+        profile,
+      ),
+    );
     const lines = textLines(
       layoutReceipt(
         {
           blocks: [
             {
               kind: 'item',
-              name: '金条',
-              qty: '1',
-              unitPrice: '¥1234567890.00',
-              total: '¥1234567890.00',
+              name: '五花肉',
+              qty: '0.523kg',
+              unitPrice: '25.80/千克',
+              total: '13.49',
             },
           ],
         },
         profile,
       ),
     );
-    expect(lines[0]).toBe('金条');
-    // ¥ prints as the full-width ￥ every Chinese font has (2 columns, 2 bytes).
-    const lifted = lines.filter((l) => l.trim() === '￥1234567890.00');
-    expect(lifted).toHaveLength(2);
-    for (const l of lifted) expect(textWidth(l)).toBe(cols);
+    const values = lines.at(-1)!;
+    expect(textWidth(values)).toBe(cols);
+    expect(values.trim().split(/\s+/).slice(-3)).toEqual(['0.523kg', '25.80/千克', '13.49']);
+    // The total and the unit price end where the header's 金额 and 单价 end.
+    expect(values.endsWith(' 13.49')).toBe(true);
+    const endOf = (line: string, word: string) =>
+      textWidth(line.slice(0, line.indexOf(word) + word.length));
+    expect(endOf(values, '25.80/千克')).toBe(endOf(head!, '单价'));
+    expect(lines.length).toBeLessThanOrEqual(2);
   });
 
   it('keeps the pair value flush right and whole', () => {

@@ -10,6 +10,7 @@ import {
   type ReceiptDoc,
 } from '../../../printer/index';
 import { hex, indexOfBytes } from './helpers';
+import { saleLine, saleOf } from '../../helpers/saleFixtures';
 
 const DOC: ReceiptDoc = {
   blocks: [
@@ -105,16 +106,13 @@ describe('ESC $ absolute positions instead of padding', () => {
       cashier: '王芳',
       tillNo: '01',
       printedAt: '2026-11-25 12:00:00',
-      sale: {
+      sale: saleOf({
         orderId: 'O1',
         status: 'PAID',
-        itemCount: 1,
-        totalFen: 300,
-        createdAt: '',
         lines: [
-          { lineNo: 1, barcode: '1', name: '怡宝纯净水', qty: 1, unitPriceFen: 300, totalFen: 300 },
+          saleLine({ lineNo: 1, barcode: '1', name: '怡宝纯净水', qty: 1, unitPriceFen: 300 }),
         ],
-      },
+      }),
       payments: [],
     });
     const text = renderText(layoutReceipt(doc, PROFILES['80mm']));

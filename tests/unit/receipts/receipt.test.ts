@@ -12,6 +12,7 @@ import {
   textWidth,
 } from '../../../printer';
 import type { Payment } from '../../../shared/domain';
+import { saleLine, saleOf } from '../../helpers/saleFixtures';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir('till-receipt-');
@@ -40,31 +41,20 @@ const input = (over: Partial<ReceiptInput> = {}): ReceiptInput => ({
   cashier: '王芳',
   tillNo: '01',
   printedAt: '2026-11-25 12:00:00',
-  sale: {
+  sale: saleOf({
     orderId: 'O1',
     status: 'PAID',
-    itemCount: 3,
-    totalFen: 1290,
-    createdAt: '',
     lines: [
-      {
+      saleLine({
         lineNo: 1,
         barcode: '1',
         name: '湾仔码头玉米猪肉水饺 720g 家庭装超长名称测试',
         qty: 1,
         unitPriceFen: 990,
-        totalFen: 990,
-      },
-      {
-        lineNo: 2,
-        barcode: '2',
-        name: 'Coca-Cola 可口可乐',
-        qty: 2,
-        unitPriceFen: 150,
-        totalFen: 300,
-      },
+      }),
+      saleLine({ lineNo: 2, barcode: '2', name: 'Coca-Cola 可口可乐', qty: 2, unitPriceFen: 150 }),
     ],
-  },
+  }),
   payments: [payment()],
   ...over,
 });

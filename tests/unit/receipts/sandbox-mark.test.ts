@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReceiptDoc, type ReceiptInput } from '../../../electron/receipts/model';
 import { SANDBOX_MARK } from '../../../electron/receipts/sandboxMark';
 import { decodeEscPos, encodeEscPos, layoutReceipt, PROFILES, renderText } from '../../../printer';
+import { saleLine, saleOf } from '../../helpers/saleFixtures';
 
 const input = (sandbox: boolean | undefined, copy = false): ReceiptInput => ({
   storeName: '好邻居便利店',
@@ -10,16 +11,13 @@ const input = (sandbox: boolean | undefined, copy = false): ReceiptInput => ({
   printedAt: '2026-11-25 12:00:00',
   copy,
   ...(sandbox === undefined ? {} : { sandbox }),
-  sale: {
+  sale: saleOf({
     orderId: 'O1',
     status: 'PAID',
-    itemCount: 1,
-    totalFen: 300,
-    createdAt: '',
     lines: [
-      { lineNo: 1, barcode: '1', name: '农夫山泉 550ml', qty: 1, unitPriceFen: 300, totalFen: 300 },
+      saleLine({ lineNo: 1, barcode: '1', name: '农夫山泉 550ml', qty: 1, unitPriceFen: 300 }),
     ],
-  },
+  }),
   payments: [
     {
       paymentId: 'p',

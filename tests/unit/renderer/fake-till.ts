@@ -10,10 +10,14 @@ import type {
   Sale,
 } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
+import type { SyncStatus } from '../../../shared/api/sync';
 import type { ApiError, Result } from '../../../shared/result';
+import { splitQty } from '../../../shared/selling/qty';
+import { saleLine } from '../../helpers/saleFixtures';
 import { createFakeAccess } from './fake-access';
 import { createFakePrinter } from './fake-printer';
 import { createFakeRecovery } from './fake-recovery';
+import { createFakeSelling, FAKE_LINE_QTY, repriced } from './fake-selling';
 import { createFakeRefunds } from './fake-refunds';
 import { answerOf, staffChannels } from './fake-staff';
 import { createFakeShift } from './fake-shift';
@@ -102,7 +106,17 @@ type Used =
   | 'case.recordUnmatched'
   | 'case.resolve'
   | 'recovery.note'
-  | 'recovery.printerCheck';
+  | 'recovery.printerCheck'
+  | 'product.search'
+  | 'product.setPrice'
+  | 'catalogue.info'
+  | 'sale.hold'
+  | 'sale.held'
+  | 'sale.recall'
+  | 'sale.discount'
+  | 'sale.openPrice'
+  | 'display.state'
+  | 'sync.status';
 
 export interface FakeOptions {
   /** Who is signed in at the start (the demo cashier by default); null: nobody. */
@@ -129,8 +143,14 @@ export function createFakeTill(
     itemCount: 0,
     totalFen: 0,
     createdAt: now(),
+    subtotalFen: 0,
+    orderDiscount: null,
+    orderDiscountFen: 0,
+    discountFen: 0,
   });
   let sale = newSale();
+  /** Who is at the till (tests sign another cashier in to recall someone else's sale). */
+  let actor = '王芳';
   const payments = new Map<string, Payment>();
   const receipts = new Map<string, Receipt>();
   /** Every sale the till ever had, by orderId (order.get / order.find look in here). */
@@ -191,13 +211,9 @@ export function createFakeTill(
     if (order) orders.set(orderId, { ...order, status: 'VOID' });
   };
 
-  const touch = (lines: Sale['lines']): Sale => {
-    sale = {
-      ...sale,
-      lines,
-      itemCount: lines.reduce((n, l) => n + l.qty, 0),
-      totalFen: lines.reduce((n, l) => n + l.totalFen, 0),
-    };
+  /** Priced as the host prices (shared/selling/pricing.ts), with the order's discount. */
+  const touch = (lines: Sale['lines'], orderDiscount = sale.orderDiscount): Sale => {
+    sale = { ...sale, ...repriced(lines, orderDiscount) };
     orders.set(sale.orderId, sale);
     emit('sale.updated', sale);
     return sale;
@@ -374,8 +390,36 @@ export function createFakeTill(
     voidOrder,
     printerStatus: () => printer.status(),
   });
+  // The store database link: off until a test says otherwise (setSync), as a till alone is.
+  let syncState: SyncStatus = {
+    state: 'off',
+    tillNo: '01',
+    server: null,
+    pending: 0,
+    lagMs: null,
+    lastPushAt: null,
+    lastPullAt: null,
+    sharedVersion: null,
+    error: null,
+    retryAt: null,
+  };
+  const selling = createFakeSelling({
+    products: CATALOGUE,
+    current: () => sale,
+    editable,
+    touch,
+    replace(next) {
+      sale = next ?? newSale();
+      orders.set(sale.orderId, sale);
+      emit('sale.updated', sale);
+      return sale;
+    },
+    actor: () => actor,
+  });
   const implemented: Pick<TillApi, Used | 'on'> = {
     ...recovery.handlers,
+    ...selling.handlers,
+    'sync.status': () => ok(syncState),
     'app.info': () =>
       ok({
         storeName: '便利店 · 人民路店',
@@ -405,34 +449,37 @@ export function createFakeTill(
     },
     'store.check': () => ok(setup.check()),
     'store.backup': () => ok(setup.backup()),
-    'sale.scan': ({ barcode }) => {
-      const product = CATALOGUE.find((p) => p.barcode === barcode);
+    'sale.scan': ({ barcode, qty = 1 }) => {
+      const typed = splitQty(barcode);
+      const code = typed?.code ?? barcode;
+      const count = typed?.qty ?? qty;
+      const product = CATALOGUE.find((p) => p.barcode === code);
       if (!product) return no('UNKNOWN_BARCODE', 'barcode');
       if (!editable()) return no('SALE_LOCKED');
-      const at = sale.lines.find((l) => l.barcode === barcode);
+      const at = sale.lines.find((l) => l.barcode === code && l.kind === 'item');
+      if ((at?.qty ?? 0) + count > FAKE_LINE_QTY) return no('QTY_LIMIT', 'qty');
       const lines = at
-        ? sale.lines.map((l) =>
-            l === at ? { ...l, qty: l.qty + 1, totalFen: (l.qty + 1) * l.unitPriceFen } : l,
-          )
+        ? sale.lines.map((l) => (l === at ? { ...l, qty: l.qty + count } : l))
         : [
             ...sale.lines,
-            {
+            saleLine({
               lineNo: (sale.lines.at(-1)?.lineNo ?? 0) + 1,
-              barcode,
+              barcode: code,
               name: product.name,
-              qty: 1,
+              qty: count,
               unitPriceFen: product.priceFen,
-              totalFen: product.priceFen,
-            },
+              unit: product.unit,
+            }),
           ];
       return ok(touch(lines));
     },
     'sale.setQty': ({ lineNo, qty }) => {
       if (!editable()) return no('SALE_LOCKED');
-      if (!sale.lines.some((l) => l.lineNo === lineNo)) return no('NOT_FOUND', 'lineNo');
-      const lines = sale.lines.map((l) =>
-        l.lineNo === lineNo ? { ...l, qty, totalFen: qty * l.unitPriceFen } : l,
-      );
+      const line = sale.lines.find((l) => l.lineNo === lineNo);
+      if (!line) return no('NOT_FOUND', 'lineNo');
+      if (qty > 0 && line.kind === 'weighed') return no('WEIGHED_QTY', 'qty');
+      if (qty > FAKE_LINE_QTY) return no('QTY_LIMIT', 'qty');
+      const lines = sale.lines.map((l) => (l.lineNo === lineNo ? { ...l, qty } : l));
       return ok(touch(lines.filter((l) => l.qty > 0)));
     },
     'sale.removeLine': ({ lineNo }) => implemented['sale.setQty']({ lineNo, qty: 0 }),
@@ -620,6 +667,15 @@ export function createFakeTill(
     current: () => sale,
     payments,
     listenerCount: (e: EventName) => listeners.get(e)?.size ?? 0,
+    held: selling.held,
+    signIn: (name: string) => {
+      actor = name;
+    },
+    /** Moves the store link as the real worker would, with its event. */
+    setSync(next: Partial<SyncStatus>) {
+      syncState = { ...syncState, ...next };
+      emit('sync.updated', syncState);
+    },
   };
 }
 export type FakeTill = ReturnType<typeof createFakeTill>;

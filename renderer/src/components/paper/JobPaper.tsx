@@ -12,10 +12,12 @@ interface Props {
   /** print.txt, shown until the job's paper is there. */
   text: string | null;
   waiting: string;
+  /** The technician's view: where the paper came from, and the printer's own PNG. */
+  technical?: boolean;
 }
 
 /** The receipt as decoded from its print job; print.txt meanwhile; the printer's PNG on request. */
-export function JobPaper({ orderId, job, text, waiting }: Props) {
+export function JobPaper({ orderId, job, text, waiting, technical = false }: Props) {
   const { t } = useTranslation();
   const preview = useTill((s) => s.previews[orderId]);
   const showPng = useTill((s) => s.showPng);
@@ -29,11 +31,13 @@ export function JobPaper({ orderId, job, text, waiting }: Props) {
     if (text === null) return <div className="paper-wait">{waiting}</div>;
     return (
       <>
-        <div className="paper-source">{t('paper.fromText')}</div>
+        {technical ? <div className="paper-source">{t('paper.fromText')}</div> : null}
         <ReceiptPaper text={text} />
       </>
     );
   }
+  // Cashiers and supervisors see the paper; how it was decoded is the technician's business.
+  if (!technical) return <PaperLines paper={preview.paper} />;
   return (
     <>
       <div className="paper-source">

@@ -42,6 +42,14 @@ export function OrderFacts({ detail }: { detail: OrderDetail }) {
           </dd>
         </>
       ) : null}
+      {detail.origin ? (
+        <>
+          <dt>{t('origin.label')}</dt>
+          <dd className="strong" data-testid="sv-origin">
+            {t('origin.value', { till: detail.origin.tillNo })}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

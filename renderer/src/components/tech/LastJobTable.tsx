@@ -19,7 +19,7 @@ export function LastJobTable({ last }: { last: LastJob }) {
           {last.rows.length > SHOWN ? t('tech.rowsCut', { shown: SHOWN }) : null}
         </span>
       </div>
-      <div className="hex-scroll" tabIndex={0} aria-label={t('tech.lastJob')}>
+      <div className="hex-scroll" tabIndex={0} aria-label={t('tech.lastJob')} data-scroll-x>
         <table className="hex-table" data-testid="hex-table">
           <thead>
             <tr>

@@ -1,0 +1,48 @@
+import type { zhSync } from './zh-sync';
+
+export const enSync: typeof zhSync = {
+  sync: {
+    synced: 'Store synced',
+    sending: 'Syncing',
+    connecting: 'Connecting to store',
+    offline: 'Store offline',
+    waiting: '{{count}} waiting',
+    error: 'Store sync fault',
+    headerTitle: 'Store database: {{server}}',
+    lag: 'lag {{time}}',
+    panel: 'Store database sync',
+    server: 'Server',
+    state: 'State',
+    till: 'Till no.',
+    pending: 'Waiting to send',
+    pendingValue: '{{count}} changes',
+    lagLabel: 'Oldest unsent',
+    lastPush: 'Last push',
+    lastPull: 'Last pull',
+    version: 'Shared data version',
+    never: 'never',
+    none: 'none',
+    errorLabel: 'Fault',
+    ageSec: '{{n}} s',
+    ageMin: '{{n}} min',
+    ageHour: '{{n}} h',
+    retryAt: 'Next try',
+    notConfigured: 'No store database configured: this till works alone.',
+    keepsSelling:
+      'Sync never holds up a sale: offline, orders stay on this till and are sent when the link is back.',
+    stateNames: {
+      off: 'not configured',
+      connecting: 'connecting',
+      synced: 'synced',
+      sending: 'sending',
+      offline: 'unreachable (retrying by itself)',
+      error: 'refused by the server (technician needed)',
+    },
+  },
+  origin: {
+    receiptText: 'Receipt text of till {{till}} (store database)',
+    printedThere: 'printed at till {{till}}',
+    label: 'Sold at',
+    value: 'till {{till}} (another till)',
+  },
+};
