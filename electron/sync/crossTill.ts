@@ -64,9 +64,7 @@ export function createCrossTill(d: CrossTillDeps) {
   ];
   /** As the till's own summary: paid less every refund that did not fail, across tills. */
   const summaryOf = (o: StoreOrder, extra: OrderDetail['refunds'] = []): RefundSummary => {
-    const paid = o.payments
-      .filter((p) => p.state === 'PAID')
-      .reduce((n, p) => n + p.amountFen, 0);
+    const paid = o.payments.filter((p) => p.state === 'PAID').reduce((n, p) => n + p.amountFen, 0);
     const all = [...refundsOf(o), ...extra];
     const refundedFen = all
       .filter((r) => r.state === 'REFUNDED')
@@ -75,7 +73,8 @@ export function createCrossTill(d: CrossTillDeps) {
       .filter((r) => r.state === 'PENDING')
       .reduce((n, r) => n + r.amountFen, 0);
     const refundableFen = Math.max(0, paid - refundedFen - pendingFen);
-    const state = refundedFen + pendingFen === 0 ? 'NONE' : refundableFen === 0 ? 'FULL' : 'PARTIAL';
+    const state =
+      refundedFen + pendingFen === 0 ? 'NONE' : refundableFen === 0 ? 'FULL' : 'PARTIAL';
     return { state, refundedFen, pendingFen, refundableFen };
   };
 

@@ -8,7 +8,7 @@ import { ReportSummary } from '../components/shift/ReportSummary';
 import { useKeepFocus, useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 
-/** F10 交接班: open with a float, X at any time, Z with the cash counted, the day report. */
+/** 交接班 (supervisor screen F5): open with a float, X at any time, Z with the cash counted, the day report. */
 export function ShiftScreen() {
   const { t } = useTranslation();
   const shift = useTill((s) => s.shift);
@@ -44,6 +44,7 @@ export function ShiftScreen() {
     else if (e.key === 'F3') void actions.printDay();
     else if (e.key === 'F4' && report) void actions.reprintReport();
     else if (e.key === 'F5' && counting && unresolved) submit(true);
+    else if (e.key === 'F6' && !counting) void actions.noSaleDrawer();
     else if (e.key === 'Escape') {
       if (counting) void actions.cancelClose();
       else actions.goTo('checkout');
@@ -150,6 +151,13 @@ export function ShiftScreen() {
             label={t('shift.day')}
             disabled={busy}
             onPress={() => void actions.printDay()}
+          />
+          {/* 开钱箱 without a sale (change for the float, a count): audited, approved for a cashier. */}
+          <KeyButton
+            keyCap="F6"
+            label={t('checkout.drawer')}
+            disabled={busy || counting}
+            onPress={() => void actions.noSaleDrawer()}
           />
           <KeyButton
             keyCap="Esc"
