@@ -45,6 +45,7 @@ import { setUpSelling } from './selling';
 import { setUpSync, syncTuning } from '../sync';
 import { createCrossTill } from '../sync/crossTill';
 import { syncReportLines } from '../sync/report';
+import { storeDayOf } from '../sync/storeReport';
 
 export interface HostOptions {
   /** Folder of the app's own files (resources/, build/): the project root or the packaged app. */
@@ -145,6 +146,8 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
     sandbox,
     actor,
+    // The store database link is made below; the report asks it only when printed.
+    storeDay: config.syncUrl ? (day) => storeDayOf(sync, day) : undefined,
   });
   const shifts = createShiftService({
     repos,

@@ -1,5 +1,5 @@
 import type { DocBlock, ReceiptDoc } from '../../printer';
-import type { Figures, Shift } from '../../shared/api/shift';
+import type { Figures, Shift, StoreDay } from '../../shared/api/shift';
 import { fenToYuanString } from '../../shared/money';
 import { METHOD_ZH } from '../receipts/model';
 import { sandboxMark } from '../receipts/sandboxMark';
@@ -115,6 +115,7 @@ export function buildReportDoc(h: ReportHead, f: Figures): ReceiptDoc {
       );
     }
   }
+  if (f.store) b.push(...storeLines(f.store, h.tillNo));
   if (f.auditHead)
     b.push({ kind: 'text', text: `审计链 #${f.auditHead.id} ${f.auditHead.hash.slice(0, 16)}` });
   b.push(
@@ -146,5 +147,34 @@ function shiftLines(s: Shift, time: (iso: string) => string): DocBlock[] {
       },
       { kind: 'pair', left: '  长短款', right: yuan(s.differenceFen) },
     );
+  return out;
+}
+
+/** 全店: each till's takings from the store database, and which tills may be short. */
+function storeLines(s: StoreDay, me: string): DocBlock[] {
+  const out: DocBlock[] = [
+    { kind: 'rule', char: '=' },
+    { kind: 'text', text: '全店汇总 STORE', align: 'center', bold: true },
+  ];
+  if (s.state === 'offline')
+    return [...out, { kind: 'text', text: '门店数据库未连接：以上仅为本款台数据' }];
+  for (const t of s.tills)
+    out.push({
+      kind: 'pair',
+      left: `款台 ${t.tillId}${t.tillId === me ? '（本机）' : ''} ${t.orders} 笔`,
+      right: yuan(t.salesFen - t.refundedFen),
+    });
+  const sales = s.tills.reduce((n, t) => n + t.salesFen, 0);
+  const refunded = s.tills.reduce((n, t) => n + t.refundedFen, 0);
+  out.push(
+    { kind: 'pair', left: '全店销售', right: yuan(sales) },
+    { kind: 'pair', left: '全店退款', right: yuan(-refunded) },
+    { kind: 'pair', left: '全店净额', right: yuan(sales - refunded), bold: true },
+  );
+  if (s.lagging.length)
+    out.push({
+      kind: 'text',
+      text: `未同步（5 分钟以上）：款台 ${s.lagging.join('、')}，数据可能不全`,
+    });
   return out;
 }

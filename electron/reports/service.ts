@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { encodeEscPos, layoutReceipt, renderText, type PrinterProfile } from '../../printer';
-import type { Figures, Report, Shift } from '../../shared/api/shift';
+import type { Figures, Report, Shift, StoreDay } from '../../shared/api/shift';
 import { TillError } from '../../shared/errors';
 import type { PrintQueue } from '../receipts/printQueue';
 import { writeFileAtomic } from '../receipts/printTxt';
@@ -23,6 +23,8 @@ export interface ReportDeps {
   tillNo: string;
   sandbox: () => boolean;
   actor: () => string;
+  /** The store's day from the store database; absent when this till works alone. */
+  storeDay?: (day: string) => Promise<StoreDay>;
 }
 
 /** A report made but not yet kept: the caller saves it in its own transaction (a Z with its close). */
@@ -136,14 +138,19 @@ export function createReportService(d: ReportDeps) {
         draft('X', shift, chinaDay(Date.parse(shift.openedAt)), shiftFigures(shift, null)),
       );
     },
-    /** Everything taken on a China date, across its shifts (and outside any). */
-    day(day = chinaDay(clock.now())): Report {
+    /**
+     * Everything taken on a China date, across its shifts (and outside any); with a store
+     * database, every till's takings too (asked before the report is drafted, never after).
+     */
+    async day(day = chinaDay(clock.now())): Promise<Report> {
+      const store = d.storeDay ? await d.storeDay(day) : undefined;
       const range = chinaDayRange(day);
       const shifts = repos.shifts.openedBetween(range.fromAt, range.toAt);
       const floatFen = shifts.length ? shifts.reduce((n, s) => n + s.floatFen, 0) : null;
       const figures = {
         ...computeFigures(repos.db, range, { floatFen, countedFen: null, shifts }),
         auditHead: repos.audit.head(),
+        ...(store ? { store } : {}),
       };
       return printNow(draft('DAY', null, day, figures));
     },

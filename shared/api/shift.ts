@@ -51,6 +51,24 @@ export const MethodFiguresSchema = z.object({
 });
 export type MethodFigures = z.infer<typeof MethodFiguresSchema>;
 
+/** The whole store's day from the store database (issue 12), beside this till's own figures. */
+export const StoreDaySchema = z.object({
+  /** offline: the store database did not answer; the report then covers this till only. */
+  state: z.enum(['ok', 'offline']),
+  tills: z.array(
+    z.object({
+      tillId: z.string(),
+      orders: z.number().int(),
+      salesFen: fen,
+      byMethod: z.record(z.string(), fen),
+      refundedFen: fen,
+    }),
+  ),
+  /** Tills that have not pushed for 5 minutes: their figures may be short. */
+  lagging: z.array(z.string()),
+});
+export type StoreDay = z.infer<typeof StoreDaySchema>;
+
 export const FiguresSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -72,6 +90,8 @@ export const FiguresSchema = z.object({
   shifts: z.array(ShiftSchema),
   /** The audit chain's head when the report was made, printed so paper anchors the trail. */
   auditHead: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
+  /** Day report of a till linked to a store database: every till's takings that day. */
+  store: StoreDaySchema.optional(),
 });
 export type Figures = z.infer<typeof FiguresSchema>;
 
