@@ -118,7 +118,8 @@ export const PERMISSIONS: { [C in Channel]: Rule<C> } = {
   'sale.recall': SELL,
   'sale.discount': SELL,
   'sale.openPrice': SELL,
-  'product.setPrice': SUPERVISOR,
+  /** A price change: a supervisor, or a cashier with a supervisor's approval on the call. */
+  'product.setPrice': APPROVED,
   /** The customer display shows the cart to the customer: it signs in as nobody. */
   'display.state': PUBLIC,
   /** The header's store-link badge, on the sign-in screen too. */

@@ -52,6 +52,7 @@ export const enAccess: typeof zhAccess = {
       resolveCase: "Settling a case (refund or close) needs a supervisor's approval",
       discount: "The discount is over the cashier's limit: it needs a supervisor's approval",
       openPrice: "The amount is over the cashier's limit: it needs a supervisor's approval",
+      price: "A price change needs a supervisor's approval",
       recall: "Recalling a sale another cashier held needs a supervisor's approval",
     },
   },

@@ -45,6 +45,7 @@ export const zhAccess = {
       resolveCase: '处理异常单（退款或关闭）需要主管授权',
       discount: '折扣超出收银员权限，需要主管授权',
       openPrice: '无码商品金额超出收银员权限，需要主管授权',
+      price: '改价需要主管授权',
       recall: '取回其他收银员挂起的订单需要主管授权',
     },
   },

@@ -81,7 +81,7 @@ export function SupervisorScreen() {
       );
     else if (!lookup && e.key === 'F2') actions.goTo('audit');
     else if (!lookup && e.key === 'F4') actions.goTo('users');
-    else if (!lookup && isSupervisor && e.key === 'F9') actions.goTo('products');
+    else if (!lookup && e.key === 'F9') actions.goTo('products');
     else if (!lookup && isSupervisor && e.key === 'F1') actions.goTo('setup');
     else if (e.key === 'F5') actions.goTo('shift');
     else if (e.key === 'Escape') {
@@ -174,6 +174,12 @@ export function SupervisorScreen() {
                 label={t('search.shift')}
                 onPress={() => actions.goTo('shift')}
               />
+              <KeyButton
+                keyCap="F9"
+                label={t('products.open')}
+                sub={isSupervisor ? undefined : t('refundMore.approval')}
+                onPress={() => actions.goTo('products')}
+              />
               {isSupervisor ? (
                 <>
                   <KeyButton
@@ -185,11 +191,6 @@ export function SupervisorScreen() {
                     keyCap="F4"
                     label={t('search.users')}
                     onPress={() => actions.goTo('users')}
-                  />
-                  <KeyButton
-                    keyCap="F9"
-                    label={t('products.open')}
-                    onPress={() => actions.goTo('products')}
                   />
                   <KeyButton
                     keyCap="F1"

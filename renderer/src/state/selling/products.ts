@@ -26,7 +26,10 @@ export const createProductsSlice =
     async savePrice(priceFen) {
       const p = get().priceSelected;
       if (!p) return false;
-      const r = await api['product.setPrice']({ barcode: p.barcode, priceFen });
+      // A cashier changes a price with a supervisor's approval (主管授权) on the same call.
+      const r = await get().withApproval('price', (approval) =>
+        api['product.setPrice']({ barcode: p.barcode, priceFen, approval }),
+      );
       if (!r.ok) {
         set({ error: r.error });
         return false;
