@@ -89,8 +89,18 @@ describe("refunding another till's wallet payment", () => {
 
     // Each till's cashier asks, with a supervisor's approval on the call (a refund needs one).
     const [ra, rc] = await Promise.all([
-      a.api.call('order.refund', { orderId, requestId: 'wallet-a', approval: APPROVAL }),
-      c.api.call('order.refund', { orderId, requestId: 'wallet-c', approval: APPROVAL }),
+      a.api.call('order.refund', {
+        orderId,
+        requestId: 'wallet-a',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
+      c.api.call('order.refund', {
+        orderId,
+        requestId: 'wallet-c',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
     ]);
     const winner = ra.json.ok
       ? { till: a, id: 'wallet-a', r: ra }
@@ -116,12 +126,14 @@ describe("refunding another till's wallet payment", () => {
     expect(slip).toHaveLength(1);
     expect(slip[0]).toContain(orderId);
     expect(slip[0]).toContain('主管授权');
+    expect(slip[0]).toContain('原因：顾客退货');
     expect(slip[0]).toMatch(/原路退回微信\S*\s+[¥￥]4\.00/);
 
     // The same request again (a retry after a lost answer): the same outcome, no second slip.
     const again = await winner.till.api.call('order.refund', {
       orderId,
       requestId: winner.id,
+      reason: '顾客退货',
       approval: APPROVAL,
     });
     expect(again.json.value).toMatchObject({ ...answer, slipJob: null });

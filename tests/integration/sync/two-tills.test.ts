@@ -121,8 +121,18 @@ describe('two tills selling and syncing to one store database', () => {
       (await storeOrders(store.admin, '02')).some((o) => o.id === orderId),
     );
     const [ra, rc] = await Promise.all([
-      a.api.call('order.refund', { orderId, requestId: 'race-a', approval: APPROVAL }),
-      c.api.call('order.refund', { orderId, requestId: 'race-c', approval: APPROVAL }),
+      a.api.call('order.refund', {
+        orderId,
+        requestId: 'race-a',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
+      c.api.call('order.refund', {
+        orderId,
+        requestId: 'race-c',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
     ]);
     const oks = [ra, rc].filter((r) => r.json.ok);
     const refused = [ra, rc].filter((r) => !r.json.ok);
@@ -132,6 +142,7 @@ describe('two tills selling and syncing to one store database', () => {
     const own = await b.api.call('order.refund', {
       orderId,
       requestId: 'own',
+      reason: '顾客退货',
       approval: APPROVAL,
     });
     expect(own.json.error?.code).toBe('ALREADY_REFUNDED');
