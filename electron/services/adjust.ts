@@ -65,9 +65,9 @@ export function createAdjustService(d: AdjustDeps) {
     const fen = discountOff(base, rule);
     const approvedBy = discountOverLimit(base, rule, limits)
       ? d.approve({
-            action: 'sale.discount.overLimit',
-            subject: sale.orderId,
-            detail: { lineNo: input.lineNo ?? null, ...rule, fen },
+          action: 'sale.discount.overLimit',
+          subject: sale.orderId,
+          detail: { lineNo: input.lineNo ?? null, ...rule, fen },
         })
       : null;
     const at = iso(clock.now());
@@ -96,9 +96,9 @@ export function createAdjustService(d: AdjustDeps) {
     const name = input.name?.trim() || '无码商品';
     const approvedBy = openPriceOverLimit(lineFen, limits)
       ? d.approve({
-            action: 'sale.openPrice.overLimit',
-            subject: sale.orderId,
-            detail: { name, priceFen: input.priceFen, qty },
+          action: 'sale.openPrice.overLimit',
+          subject: sale.orderId,
+          detail: { name, priceFen: input.priceFen, qty },
         })
       : null;
     const at = iso(clock.now());

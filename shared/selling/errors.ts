@@ -23,8 +23,6 @@ export const SELLING_ERRORS = {
     "A weighed item's quantity cannot be changed: weigh it again.",
     '称重商品不能修改数量，请重新称重。',
   ],
-  APPROVAL_REQUIRED: ["This needs a supervisor's approval.", '超出收银员权限，需要主管授权。'],
-  APPROVAL_DENIED: ['Approval refused: wrong supervisor or PIN.', '主管授权失败：工号或密码不对。'],
   DISCOUNT_TOO_MUCH: ['The discount is more than the amount.', '折扣不能超过商品金额。'],
   CANNOT_HOLD: ['A sale with a payment cannot be held.', '该订单已有付款或正在付款，不能挂单。'],
   CART_NOT_EMPTY: ['Hold or clear the current sale first.', '请先挂单或清空当前购物车，再取单。'],

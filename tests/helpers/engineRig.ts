@@ -7,7 +7,7 @@ import {
 } from '../../electron/gateway';
 import { createPaymentEngine } from '../../electron/payments/engine';
 import { createSaleService } from '../../electron/services/sale';
-import { openRepos } from '../../electron/store';
+import { openRepos, type RepoOptions } from '../../electron/store';
 import type { Payment } from '../../shared/domain';
 import catalogue from '../../resources/catalogue.json';
 import { simClock } from './simClock';
@@ -17,11 +17,12 @@ import { tempDir } from './tmp';
 export async function engineRig(
   wrap?: (g: PaymentGateway) => PaymentGateway,
   protocol: 'upay' | 'wechat' | 'alipay' = 'upay',
+  store: RepoOptions = {},
 ) {
   const tmp = tempDir('till-engine-');
   const clock = simClock();
   const sandbox = await startSandboxGateway({ now: clock.now });
-  const repos = openRepos(join(tmp.dir, 'till.db'));
+  const repos = openRepos(join(tmp.dir, 'till.db'), store);
   repos.products.importAll(catalogue);
   const events = createEventBus();
   const paidOrders: string[] = [];

@@ -11,6 +11,7 @@ import {
 import type { Payment } from '../../shared/domain';
 import catalogue from '../../resources/catalogue.json';
 import { DEMO, kioskClient, type SignIn } from './kioskClient';
+import { seedCatalogue } from './seedCatalogue';
 import { tempDir } from './tmp';
 
 export interface TillRigOptions {
@@ -60,6 +61,8 @@ export async function tillRig(o: TillRigOptions = {}) {
             };
           })();
   writeFileSync(join(tmp.dir, 'settings.json'), JSON.stringify({ gateway, ...o.settings }));
+  // A live till has no catalogue of its own (issue 11): the shop's goes in before the first start.
+  seedCatalogue(tmp.dir);
   const saved = { ...process.env };
   process.env.TILL_TIME_SCALE = String(scale);
   process.env.TILL_RECONCILE_MS = String(o.reconcileMs ?? 600_000);

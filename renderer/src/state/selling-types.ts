@@ -1,5 +1,4 @@
 import type { HeldSale, ProductView } from '../../../shared/selling/schemas';
-import type { ApiError, Result } from '../../../shared/result';
 
 /** 商品查询 as the cashier types letters into the scan field. */
 export interface ProductSearchSlice {

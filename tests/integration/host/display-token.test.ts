@@ -4,7 +4,7 @@ import { loadConfig } from '../../../electron/host/config';
 import { runKiosk } from '../../../electron/host/kiosk';
 import { CHANNELS, VIEW_CHANNELS } from '../../../shared/channels';
 import catalogue from '../../../resources/catalogue.json';
-import { kioskClient } from '../../helpers/kioskClient';
+import { DEMO, kioskClient } from '../../helpers/kioskClient';
 import { tempDir } from '../../helpers/tmp';
 
 const tmp = tempDir('till-display-');
@@ -13,6 +13,8 @@ let kiosk: Awaited<ReturnType<typeof runKiosk>>;
 beforeAll(async () => {
   const config = loadConfig({ TILL_DATA_DIR: tmp.dir, TILL_PORT: '0', TILL_PRINTER: 'none' });
   kiosk = await runKiosk(config, { appRoot: resolve('.'), version: 'test' });
+  // The till's page has the cashier signed in; the display's page signs in as nobody.
+  await kioskClient(kiosk.port, kiosk.token).signIn(DEMO.cashier);
 });
 afterAll(async () => {
   await kiosk.close();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import catalogue from '../../../resources/catalogue.json';
-import { kioskClient } from '../../helpers/kioskClient';
+import { DEMO, kioskClient } from '../../helpers/kioskClient';
 import { kill9, spawnTill } from '../../helpers/spawnTill';
 import { tempDir } from '../../helpers/tmp';
 
@@ -55,9 +55,10 @@ describe('held sales and the catalogue across a real restart', () => {
         [heldA, 2 * a.priceFen, 2, a.name],
         [heldB, b.priceFen, 1, b.name],
       ]);
-      expect(held.every((h) => h.heldBy === '王芳' && !Number.isNaN(Date.parse(h.heldAt)))).toBe(
-        true,
-      );
+      // Held by the signed-in cashier's 工号 (a restart signs everyone out; spawnTill signs in).
+      expect(
+        held.every((h) => h.heldBy === DEMO.cashier.userId && !Number.isNaN(Date.parse(h.heldAt))),
+      ).toBe(true);
       // The open sale is still the one at the till, and held ones are not it.
       expect((await value<SaleView>(api, 'sale.current')).orderId).toBe(open.orderId);
       const busy = await api.call('sale.recall', { orderId: heldA });
@@ -82,7 +83,8 @@ describe('held sales and the catalogue across a real restart', () => {
   it('seeds the demo catalogue once, into a fresh sandbox store, and never over the shop’s prices', async () => {
     const dir = join(tmp.dir, 'catalogue');
     const env = { TILL_DATA_DIR: dir, TILL_PRINTER: 'none' };
-    const first = await spawnTill(env);
+    // Changing a price is a supervisor's (product.setPrice).
+    const first = await spawnTill(env, undefined, undefined, { signIn: DEMO.supervisor });
     let api = kioskClient(first.port, first.token);
     const info = await value<{ version: number; products: number; source: string }>(
       api,

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeSandboxCode, startSandboxGateway } from '../../../electron/gateway';
 import catalogue from '../../../resources/catalogue.json';
 import { kioskClient } from '../../helpers/kioskClient';
+import { seedCatalogue } from '../../helpers/seedCatalogue';
 import { kill9, spawnTill } from '../../helpers/spawnTill';
 import { tempDir } from '../../helpers/tmp';
 
@@ -31,6 +32,8 @@ describe('a resumed payment keeps the rate limit across a real restart', () => {
         },
       }),
     );
+    // A live till has no catalogue of its own: the shop's goes in before the first start.
+    seedCatalogue(tmp.dir);
     const env = {
       TILL_DATA_DIR: tmp.dir,
       TILL_PRINTER: 'none',
@@ -40,7 +43,8 @@ describe('a resumed payment keeps the rate limit across a real restart', () => {
     try {
       const first = await spawnTill(env);
       const api = kioskClient(first.port, first.token);
-      await api.call('sale.scan', { barcode: catalogue[4]!.barcode });
+      const scanned = await api.call('sale.scan', { barcode: catalogue[4]!.barcode });
+      expect(scanned.json.ok).toBe(true);
       // 1010: the customer types the password for ~10 s.
       const started = await api.call('pay.start', {
         kind: 'wallet',

@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -61,13 +63,17 @@ beforeAll(async () => {
   cpSync('dist/renderer', join(app, 'dist', 'renderer'), { recursive: true });
   cpSync('resources', join(app, 'resources'), { recursive: true });
   for (const f of ['package.json', 'package-lock.json']) cpSync(f, join(app, f));
-  timed('copy', () => execFileSync('cp', ['-al', 'node_modules', join(app, 'node_modules')]));
-  // npm rewrites its own index: give it a real copy, never a hard link into the worktree's.
-  rmSync(join(app, 'node_modules', '.package-lock.json'));
-  cpSync(
-    join('node_modules', '.package-lock.json'),
-    join(app, 'node_modules', '.package-lock.json'),
-  );
+  // node_modules may be a symlink to a shared install: link its files, never the link itself,
+  // or the prune below would empty the install every worktree uses.
+  const modules = realpathSync('node_modules');
+  timed('copy', () => execFileSync('cp', ['-al', modules, join(app, 'node_modules')]));
+  if (lstatSync(join(app, 'node_modules')).isSymbolicLink())
+    throw new Error('the copy of node_modules is a symlink: refusing to prune through it');
+  // npm rewrites its own index: give it a real copy, never a hard link into the install's.
+  const index = join(app, 'node_modules', '.package-lock.json');
+  rmSync(index, { force: true });
+  if (existsSync(join(modules, '.package-lock.json')))
+    cpSync(join(modules, '.package-lock.json'), index);
   timed('prune', () =>
     execFileSync('npm', ['prune', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
       cwd: app,

@@ -2,13 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildReceiptDoc } from '../../../electron/receipts/model';
 import { layoutReceipt, PROFILES, renderText } from '../../../printer';
 import { makeScaleCode } from '../../../shared/selling/scale';
+import { LOCK_MS, MAX_WRONG_PINS } from '../../../electron/auth/staff';
 import {
+  APPROVAL,
   COLA,
   FORMATS,
-  PIN,
+  OTHER_CASHIER,
   PORK,
+  SUPERVISOR,
   WATER,
   codeOf,
+  refusalOf,
   sellingRig,
   type SellingRig,
 } from '../../helpers/sellingRig';
@@ -19,12 +23,21 @@ beforeEach(async () => {
 });
 afterEach(() => rig.close());
 
-const approval = { userId: 'sup01', pin: PIN };
 const audit = (action: string) =>
   rig.repos.audit
     .recent()
     .filter((a) => a.action === action)
     .map((a) => ({ subject: a.subject, ...(JSON.parse(a.detail ?? '{}') as object) }));
+/** Who the audit log's own column names as approver of the last row of an action. */
+const approverColumn = (action: string) =>
+  rig.repos.db
+    .prepare('SELECT actor, approver FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1')
+    .get(action);
+/** FORBIDDEN naming a supervisor's approval: what the till's dialog asks for. */
+const NEEDS_APPROVAL = {
+  code: 'FORBIDDEN',
+  need: { roles: ['supervisor'], approval: true, signIn: false },
+};
 
 describe('discounts', () => {
   it('takes a line discount by percent and an order discount by amount into the totals', () => {
@@ -52,41 +65,76 @@ describe('discounts', () => {
     expect(audit('sale.discount')).toHaveLength(3);
   });
 
-  it('needs a supervisor above the limit, and says who approved', () => {
+  it('needs a supervisor above the limit, and says who approved', async () => {
     const line = rig.sales.scan(`5*${COLA}`).lines[0]!; // 17.50
-    expect(
-      codeOf(() => rig.adjust.discount({ lineNo: line.lineNo, kind: 'percent', value: 20 })),
-    ).toBe('APPROVAL_REQUIRED');
-    expect(
-      codeOf(() =>
-        rig.adjust.discount({
-          lineNo: line.lineNo,
-          kind: 'percent',
-          value: 20,
-          approval: { userId: 'sup01', pin: '0000' },
-        }),
-      ),
-    ).toBe('APPROVAL_DENIED');
+    const over = { lineNo: line.lineNo, kind: 'percent', value: 20 } as const;
+    expect(await refusalOf(() => rig.adjust.discount(over))).toMatchObject(NEEDS_APPROVAL);
+    // The wrong PIN is refused by the staff check (electron/auth/staff.ts), before the service.
+    const wrong = { userId: SUPERVISOR.userId, pin: '0000' };
+    const call = (approval = APPROVAL) =>
+      rig.call('sale.discount', () => rig.adjust.discount(over), approval);
+    expect(await refusalOf(() => call(wrong))).toMatchObject({ code: 'BAD_PIN', field: 'pin' });
+    // Another cashier's PIN approves nothing.
+    const cashier = { userId: OTHER_CASHIER.userId, pin: OTHER_CASHIER.pin };
+    expect(await refusalOf(() => call(cashier))).toMatchObject({ code: 'NOT_SUPERVISOR' });
     expect(rig.sales.current().discountFen).toBe(0); // refused: nothing changed
-    const sale = rig.adjust.discount({ lineNo: line.lineNo, kind: 'percent', value: 20, approval });
+    expect(audit('sale.discount')).toEqual([]);
+    const sale = await call();
     expect(sale.lines[0]).toMatchObject({ discountFen: 350, totalFen: 1400 });
     expect(audit('sale.discount')[0]).toMatchObject({
       value: 20,
       discountFen: 350,
-      approvedBy: 'sup01',
+      approvedBy: SUPERVISOR.userId,
     });
+    expect(approverColumn('sale.discount')).toEqual({ actor: '1001', approver: SUPERVISOR.userId });
     // An amount above discountFen (¥20) or above 10 % of the goods needs approval too.
-    expect(codeOf(() => rig.adjust.discount({ kind: 'amount', value: 200 }))).toBe(
-      'APPROVAL_REQUIRED',
-    );
+    expect(
+      await refusalOf(() => rig.adjust.discount({ kind: 'amount', value: 200 })),
+    ).toMatchObject(NEEDS_APPROVAL);
     expect(rig.adjust.discount({ kind: 'amount', value: 100 }).orderDiscountFen).toBe(100);
+    expect(audit('sale.discount')[0]).toMatchObject({ value: 100, approvedBy: null });
   });
 
-  it('refuses a discount larger than the goods, and any change while paying', () => {
+  it("locks the supervisor's PIN after repeated wrong approvals; nothing changes meanwhile", async () => {
+    const line = rig.sales.scan(`5*${COLA}`).lines[0]!;
+    const over = { lineNo: line.lineNo, kind: 'percent', value: 30 } as const;
+    const call = (pin: string) =>
+      rig.call('sale.discount', () => rig.adjust.discount(over), {
+        userId: SUPERVISOR.userId,
+        pin,
+      });
+    for (let i = 1; i < MAX_WRONG_PINS; i++)
+      expect(await refusalOf(() => call('0000'))).toMatchObject({ code: 'BAD_PIN' });
+    expect(await refusalOf(() => call('0000'))).toMatchObject({ code: 'LOCKED' });
+    // Locked: even the right PIN is refused until the lock runs out.
+    expect(await refusalOf(() => call(SUPERVISOR.pin))).toMatchObject({ code: 'LOCKED' });
+    expect(rig.sales.current().discountFen).toBe(0);
+    expect(audit('sale.discount')).toEqual([]);
+    expect(rig.repos.audit.recent().filter((a) => a.action === 'auth.lock')).toHaveLength(1);
+    rig.clock.advance(LOCK_MS + 1_000);
+    expect((await call(SUPERVISOR.pin)).lines[0]).toMatchObject({ discountFen: 525 });
+  });
+
+  it('lets a signed-in supervisor go over the limit alone, recorded as the approver', async () => {
+    const line = rig.sales.scan(`5*${COLA}`).lines[0]!;
+    await rig.signIn(SUPERVISOR);
+    const sale = rig.adjust.discount({ lineNo: line.lineNo, kind: 'percent', value: 50 });
+    expect(sale.lines[0]).toMatchObject({ discountFen: 875 });
+    expect(audit('sale.discount')[0]).toMatchObject({ approvedBy: SUPERVISOR.userId });
+    expect(approverColumn('sale.discount')).toEqual({ actor: SUPERVISOR.userId, approver: null });
+  });
+
+  it('refuses a discount larger than the goods, and any change while paying', async () => {
     rig.sales.scan(WATER);
-    expect(codeOf(() => rig.adjust.discount({ kind: 'amount', value: 201, approval }))).toBe(
-      'DISCOUNT_TOO_MUCH',
-    );
+    expect(
+      await refusalOf(() =>
+        rig.call(
+          'sale.discount',
+          () => rig.adjust.discount({ kind: 'amount', value: 201 }),
+          APPROVAL,
+        ),
+      ),
+    ).toMatchObject({ code: 'DISCOUNT_TOO_MUCH' });
     const sale = rig.sales.current();
     rig.repos.sales.setStatus(sale.orderId, 'PAYING', '2026-11-25T10:00:00Z');
     expect(codeOf(() => rig.adjust.discount({ kind: 'percent', value: 5 }))).toBe('SALE_LOCKED');
@@ -95,15 +143,27 @@ describe('discounts', () => {
 });
 
 describe('open-price goods (无码商品)', () => {
-  it('adds a line at the keyed price; above the limit only with a supervisor', () => {
+  it('adds a line at the keyed price; above the limit only with a supervisor', async () => {
     let sale = rig.adjust.openPrice({ priceFen: 1500, qty: 2 });
     expect(sale.lines[0]).toMatchObject({ kind: 'open', name: '无码商品', qty: 2, totalFen: 3000 });
-    expect(codeOf(() => rig.adjust.openPrice({ name: '散装糖果', priceFen: 25_000 }))).toBe(
-      'APPROVAL_REQUIRED',
-    );
-    sale = rig.adjust.openPrice({ name: '散装糖果', priceFen: 25_000, approval });
+    expect(audit('sale.openPrice')[0]).toMatchObject({ approvedBy: null });
+    const candy = () => rig.adjust.openPrice({ name: '散装糖果', priceFen: 25_000 });
+    expect(await refusalOf(candy)).toMatchObject(NEEDS_APPROVAL);
+    const wrong = { userId: SUPERVISOR.userId, pin: '0000' };
+    expect(await refusalOf(() => rig.call('sale.openPrice', candy, wrong))).toMatchObject({
+      code: 'BAD_PIN',
+    });
+    expect(rig.sales.current().lines).toHaveLength(1); // refused: nothing added
+    sale = await rig.call('sale.openPrice', candy, APPROVAL);
     expect(sale.lines[1]).toMatchObject({ name: '散装糖果', totalFen: 25_000 });
-    expect(audit('sale.openPrice')[0]).toMatchObject({ name: '散装糖果', approvedBy: 'sup01' });
+    expect(audit('sale.openPrice')[0]).toMatchObject({
+      name: '散装糖果',
+      approvedBy: SUPERVISOR.userId,
+    });
+    expect(approverColumn('sale.openPrice')).toEqual({
+      actor: '1001',
+      approver: SUPERVISOR.userId,
+    });
     expect(codeOf(() => rig.adjust.openPrice({ priceFen: 100, qty: 31 }))).toBe('QTY_LIMIT');
   });
 });

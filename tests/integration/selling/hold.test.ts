@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLA, PIN, WATER, codeOf, sellingRig, type SellingRig } from '../../helpers/sellingRig';
+import {
+  APPROVAL,
+  CASHIER,
+  COLA,
+  OTHER_CASHIER,
+  SUPERVISOR,
+  WATER,
+  codeOf,
+  refusalOf,
+  sellingRig,
+  type SellingRig,
+} from '../../helpers/sellingRig';
 
 let rig: SellingRig;
 beforeEach(async () => {
@@ -24,7 +35,7 @@ describe('hold and recall (挂单 / 取单)', () => {
       {
         orderId: first,
         heldAt: '2026-11-25T10:00:00.000Z',
-        heldBy: '王芳',
+        heldBy: CASHIER.userId,
         itemCount: 2,
         totalFen: 400,
         firstItem: '农夫山泉 550ml',
@@ -32,7 +43,7 @@ describe('hold and recall (挂单 / 取单)', () => {
       {
         orderId: second,
         heldAt: '2026-11-25T10:01:00.000Z',
-        heldBy: '王芳',
+        heldBy: CASHIER.userId,
         itemCount: 1,
         totalFen: 350,
         firstItem: '可口可乐 500ml',
@@ -61,18 +72,59 @@ describe('hold and recall (挂单 / 取单)', () => {
     expect(rig.engine.startCash(rig.sales.current(), 1000).state).toBe('PAID');
   });
 
-  it("needs a supervisor to recall another cashier's sale", () => {
+  it("needs a supervisor to recall another cashier's sale", async () => {
     rig.sales.scan(WATER);
     const held = rig.sales.current().orderId;
     rig.holds.hold();
-    rig.signIn('李雷');
-    expect(codeOf(() => rig.holds.recall(held))).toBe('APPROVAL_REQUIRED');
-    expect(codeOf(() => rig.holds.recall(held, { userId: 'sup', pin: '1111' }))).toBe(
-      'APPROVAL_DENIED',
+    await rig.signIn(OTHER_CASHIER);
+    expect(await refusalOf(() => rig.holds.recall(held))).toMatchObject({
+      code: 'FORBIDDEN',
+      need: { roles: ['supervisor'], approval: true, signIn: false },
+    });
+    const recall = (approval = APPROVAL) =>
+      rig.call('sale.recall', () => rig.holds.recall(held), approval);
+    expect(await refusalOf(() => recall({ userId: SUPERVISOR.userId, pin: '1111' }))).toMatchObject(
+      { code: 'BAD_PIN' },
     );
-    expect(rig.holds.recall(held, { userId: 'sup', pin: PIN }).orderId).toBe(held);
+    // Refused: the sale is still held, the till's own (empty) sale is still there.
+    expect(rig.holds.list().map((h) => h.orderId)).toEqual([held]);
+    expect(rig.repos.audit.recent().filter((a) => a.action === 'sale.recall')).toEqual([]);
+    expect((await recall()).orderId).toBe(held);
+    const row = rig.repos.db
+      .prepare("SELECT actor, approver, detail FROM audit_log WHERE action = 'sale.recall'")
+      .get() as { actor: string; approver: string | null; detail: string };
+    expect(row).toMatchObject({ actor: OTHER_CASHIER.userId, approver: SUPERVISOR.userId });
+    expect(JSON.parse(row.detail)).toEqual({
+      heldBy: CASHIER.userId,
+      approvedBy: SUPERVISOR.userId,
+    });
+  });
+
+  it("lets a supervisor recall another cashier's sale without an approval", async () => {
+    rig.sales.scan(WATER);
+    const held = rig.sales.current().orderId;
+    rig.holds.hold();
+    await rig.signIn(SUPERVISOR);
+    expect(rig.holds.recall(held).orderId).toBe(held);
     const recall = rig.repos.audit.recent().find((a) => a.action === 'sale.recall');
-    expect(JSON.parse(recall?.detail ?? '{}')).toEqual({ heldBy: '王芳', approvedBy: 'sup' });
+    expect(JSON.parse(recall?.detail ?? '{}')).toEqual({
+      heldBy: CASHIER.userId,
+      approvedBy: SUPERVISOR.userId,
+    });
+  });
+
+  it('lets the cashier who held a sale recall it alone', async () => {
+    rig.sales.scan(WATER);
+    const held = rig.sales.current().orderId;
+    rig.holds.hold();
+    await rig.signIn(OTHER_CASHIER);
+    await rig.signIn(CASHIER);
+    expect(rig.holds.recall(held).orderId).toBe(held);
+    const recall = rig.repos.audit.recent().find((a) => a.action === 'sale.recall');
+    expect(JSON.parse(recall?.detail ?? '{}')).toEqual({
+      heldBy: CASHIER.userId,
+      approvedBy: null,
+    });
   });
 
   it('never holds a payment in flight, nor an empty cart, nor more than the limit', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishProducts } from '../../../electron/sync/pg/admin';
+import { DEMO } from '../../helpers/kioskClient';
 import { startPgCluster, type PgCluster } from '../../helpers/pgCluster';
 import { createStoreDb, type StoreDb } from '../../helpers/storeDb';
 import {
@@ -68,6 +69,8 @@ describe('a till linked to the store database', () => {
     expect(info.json.value).toMatchObject({ source: `pull:v${v}` });
     const found = await t.api.call('product.search', { query: 'mdj' });
     expect(JSON.stringify(found.json.value)).toContain('农夫山泉 550ml（门店价）');
+    // The printer report is the technician's screen (printer.report).
+    await t.api.signIn(DEMO.technician);
     const report = await t.api.call('printer.report', {});
     const text = (report.json.value as unknown as { text: string }).text;
     expect(text).toContain(`店铺数据版本 shared data version: v${v}`);

@@ -1,5 +1,9 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxGateway, type SandboxGateway } from '../../../electron/gateway';
+import { APPROVAL } from '../../helpers/kioskClient';
 import { startPgCluster, type PgCluster } from '../../helpers/pgCluster';
 import { createStoreDb, type StoreDb } from '../../helpers/storeDb';
 import {
@@ -20,6 +24,26 @@ let sandbox: SandboxGateway;
 let cluster: PgCluster;
 let store: StoreDb;
 const tills: RigTill[] = [];
+
+/** The refund slips (退款单) a till's print queue holds, read from its own SQLite file. */
+function slipJobs(t: RigTill): { id: string; state: string }[] {
+  const db = new Database(join(t.dataDir, 'till.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare("SELECT id, state FROM print_jobs WHERE kind = 'refund-slip' ORDER BY created_at")
+      .all() as { id: string; state: string }[];
+  } finally {
+    db.close();
+  }
+}
+/** What the till's virtual printer printed (one decoded file a job) that names `text`. */
+function paperWith(t: RigTill, text: string): string[] {
+  const folder = join(t.dataDir, 'virtual-printer');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .map((f) => readFileSync(join(folder, f), 'utf8'))
+    .filter((p) => p.includes(text));
+}
 
 beforeAll(async () => {
   sandbox = await startSandboxGateway();
@@ -63,21 +87,58 @@ describe("refunding another till's wallet payment", () => {
       (await storeOrders(store.admin, '02')).some((o) => o.id === orderId),
     );
 
+    // Each till's cashier asks, with a supervisor's approval on the call (a refund needs one).
     const [ra, rc] = await Promise.all([
-      a.api.call('order.refund', { orderId, requestId: 'wallet-a' }),
-      c.api.call('order.refund', { orderId, requestId: 'wallet-c' }),
+      a.api.call('order.refund', {
+        orderId,
+        requestId: 'wallet-a',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
+      c.api.call('order.refund', {
+        orderId,
+        requestId: 'wallet-c',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
     ]);
     const winner = ra.json.ok
       ? { till: a, id: 'wallet-a', r: ra }
       : { till: c, id: 'wallet-c', r: rc };
     const loser = ra.json.ok ? rc : ra;
-    expect(winner.r.json.value).toMatchObject({
+    // The answer says what goes back where and what is left, as for a refund of its own.
+    const answer = {
       orderId,
       refunds: [{ state: 'REFUNDED', amountFen: 400 }],
-    });
+      cashBackFen: 0,
+      walletBack: [{ method: 'WECHAT', amountFen: 400, state: 'REFUNDED' }],
+      summary: { state: 'FULL', refundedFen: 400, pendingFen: 0, refundableFen: 0 },
+    };
+    expect(winner.r.json.value).toMatchObject({ ...answer, slipJob: { kind: 'refund-slip' } });
     expect(loser.json.error?.code).toBe('ALREADY_REFUNDED');
-    const again = await winner.till.api.call('order.refund', { orderId, requestId: winner.id });
-    expect(again.json.ok).toBe(true);
+    const loserTill = winner.till === a ? c : a;
+    expect(slipJobs(loserTill)).toEqual([]);
+    // The slip prints at the till that refunded, with who did it and who approved it.
+    const slip = await waitFor('the refund slip printed', async () => {
+      const jobs = slipJobs(winner.till);
+      return jobs[0]?.state === 'PRINTED' ? paperWith(winner.till, '退款单') : null;
+    });
+    expect(slip).toHaveLength(1);
+    expect(slip[0]).toContain(orderId);
+    expect(slip[0]).toContain('主管授权');
+    expect(slip[0]).toContain('原因：顾客退货');
+    expect(slip[0]).toMatch(/原路退回微信\S*\s+[¥￥]4\.00/);
+
+    // The same request again (a retry after a lost answer): the same outcome, no second slip.
+    const again = await winner.till.api.call('order.refund', {
+      orderId,
+      requestId: winner.id,
+      reason: '顾客退货',
+      approval: APPROVAL,
+    });
+    expect(again.json.value).toMatchObject({ ...answer, slipJob: null });
+    expect(slipJobs(winner.till)).toHaveLength(1);
+    expect(paperWith(winner.till, '退款单')).toHaveLength(1);
 
     const entry = sandbox.ledger().find((e) => e.amountFen === 400);
     expect(entry).toMatchObject({ state: 'refunded', refundedFen: 400 });

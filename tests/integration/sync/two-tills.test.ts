@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPROVAL } from '../../helpers/kioskClient';
 import { startPgCluster, type PgCluster } from '../../helpers/pgCluster';
 import { createStoreDb, type StoreDb } from '../../helpers/storeDb';
 import {
@@ -97,7 +98,8 @@ describe('two tills selling and syncing to one store database', () => {
     );
     expect(detail.receipt?.text).toContain('款台：02');
 
-    const reprint = await a.api.call('receipt.reprint', { orderId });
+    // A copy is a supervisor's call: the cashier asks with an approval on it.
+    const reprint = await a.api.call('receipt.reprint', { orderId, approval: APPROVAL });
     // Its original printed at till 02: nothing of it is owed here.
     expect(reprint.json.value).toMatchObject({
       job: { orderId, kind: 'reprint', state: 'PRINTED' },
@@ -119,15 +121,30 @@ describe('two tills selling and syncing to one store database', () => {
       (await storeOrders(store.admin, '02')).some((o) => o.id === orderId),
     );
     const [ra, rc] = await Promise.all([
-      a.api.call('order.refund', { orderId, requestId: 'race-a' }),
-      c.api.call('order.refund', { orderId, requestId: 'race-c' }),
+      a.api.call('order.refund', {
+        orderId,
+        requestId: 'race-a',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
+      c.api.call('order.refund', {
+        orderId,
+        requestId: 'race-c',
+        reason: '顾客退货',
+        approval: APPROVAL,
+      }),
     ]);
     const oks = [ra, rc].filter((r) => r.json.ok);
     const refused = [ra, rc].filter((r) => !r.json.ok);
     expect(oks).toHaveLength(1);
     expect(refused[0]?.json.error?.code).toBe('ALREADY_REFUNDED');
     // And the till that sold it cannot refund it again either.
-    const own = await b.api.call('order.refund', { orderId, requestId: 'own' });
+    const own = await b.api.call('order.refund', {
+      orderId,
+      requestId: 'own',
+      reason: '顾客退货',
+      approval: APPROVAL,
+    });
     expect(own.json.error?.code).toBe('ALREADY_REFUNDED');
     const claims = await store.admin.query(
       'SELECT claimed_by, state FROM refund_claims WHERE order_id = $1',

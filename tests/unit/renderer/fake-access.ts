@@ -17,16 +17,20 @@ const DEMO = [
   { userId: '8001', name: '李强', role: 'supervisor', pin: '8888' },
   { userId: '9001', name: '赵师傅', role: 'technician', pin: '9999' },
 ] as const;
+/** A second cashier (not a demo account): a test signs in as someone else with it. */
+export const OTHER_CASHIER = {
+  userId: '1002',
+  name: '李雷',
+  role: 'cashier',
+  pin: '2468',
+} as const;
 const now = () => new Date().toISOString();
 
 export function createFakeAccess(sandbox: boolean, signedIn: string | null) {
-  const users: (User & { pin: string })[] = DEMO.map((u) => ({
-    ...u,
-    active: true,
-    demo: true,
-    lockedUntil: null,
-    createdAt: now(),
-  }));
+  const users: (User & { pin: string })[] = [
+    ...DEMO.map((u) => ({ ...u, demo: true })),
+    { ...OTHER_CASHIER, demo: false },
+  ].map((u) => ({ ...u, active: true, lockedUntil: null, createdAt: now() }));
   let current: SessionUser | null = null;
   const audit: AuditRow[] = [];
   const find = (id: string) => users.find((u) => u.userId === id) ?? null;
@@ -76,7 +80,11 @@ export function createFakeAccess(sandbox: boolean, signedIn: string | null) {
       if (current) record('auth.signOut', current.userId);
       current = null;
     },
-    /** The host's admit: the role, or (for the roles a rule names) a supervisor's approval. */
+    /**
+     * The host's admit (electron/api/access.ts): the role, or (for the roles a rule names) a
+     * supervisor's approval. An approval on a call the role already allows is checked too (the
+     * service may need it for a limit); a signed-in supervisor's is not needed.
+     */
     admit<C extends Channel>(
       channel: C,
       input: ParsedInput<C>,
@@ -84,16 +92,30 @@ export function createFakeAccess(sandbox: boolean, signedIn: string | null) {
     ): { error: ApiError | null; approver: string | null } {
       const need = needOf(channel, input);
       if (need.roles === 'anyone') return { error: null, approver: null };
-      if (current && need.roles.includes(current.role)) return { error: null, approver: null };
+      const check = (a: Approval) => {
+        const sup = find(a.userId);
+        if (!sup || sup.pin !== a.pin) return { error: apiError('BAD_PIN', 'pin'), approver: null };
+        if (sup.role !== 'supervisor')
+          return { error: apiError('NOT_SUPERVISOR', 'pin'), approver: null };
+        return { error: null, approver: sup.userId };
+      };
+      if (current && need.roles.includes(current.role))
+        return approval && current.role !== 'supervisor'
+          ? check(approval)
+          : { error: null, approver: null };
       const approvable = current !== null && (need.approval ?? []).includes(current.role);
       if (!approvable || !approval)
         return { error: forbidden(need.roles, approvable), approver: null };
-      const sup = find(approval.userId);
-      if (!sup || sup.pin !== approval.pin)
-        return { error: apiError('BAD_PIN', 'pin'), approver: null };
-      if (sup.role !== 'supervisor')
-        return { error: apiError('NOT_SUPERVISOR', 'pin'), approver: null };
-      return { error: null, approver: sup.userId };
+      return check(approval);
+    },
+    /**
+     * The host's callApprover (electron/api/approver.ts), for what a service asks only past a
+     * limit: a signed-in supervisor, or the call's checked approver; else FORBIDDEN naming one.
+     */
+    approve(approver: string | null): { error: ApiError | null; by: string | null } {
+      if (current?.role === 'supervisor') return { error: null, by: current.userId };
+      if (approver) return { error: null, by: approver };
+      return { error: forbidden(['supervisor'], current !== null), by: null };
     },
   };
 }

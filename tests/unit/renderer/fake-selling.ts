@@ -4,6 +4,7 @@ import type { TillApi } from '../../../shared/contract';
 import type { HeldSale, ProductView } from '../../../shared/selling/schemas';
 import type { Result } from '../../../shared/result';
 import { apiError, type ErrorCode } from '../../../shared/errors';
+import type { ApiError } from '../../../shared/result';
 import { discountOverLimit, openPriceOverLimit } from '../../../electron/services/adjust';
 import { DEFAULT_LIMITS } from '../../../electron/services/limits';
 import { searchKeys } from '../../../electron/catalogue/searchKeys';
@@ -34,9 +35,6 @@ export function repriced(lines: Sale['lines'], order: Discount | null) {
   };
 }
 
-/** The supervisor PIN the fake accepts (the host's interim approval reads it from settings). */
-export const FAKE_PIN = '8642';
-
 type SellingChannel =
   | 'product.search'
   | 'product.setPrice'
@@ -55,12 +53,16 @@ export interface FakeSellingCtx {
   touch(lines: Sale['lines'], orderDiscount?: Discount | null): Sale;
   /** Puts another sale on the till (a new empty one, or a recalled one). */
   replace(next: Sale | null): Sale;
+  /** 工号 of the signed-in user. */
   actor(): string;
+  /** The host's approver for what needs one past a limit (fake-access approve). */
+  approve(): { error: ApiError | null; by: string | null };
 }
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 const no = (code: ErrorCode, field?: string): Promise<Result<never>> =>
   Promise.resolve({ ok: false, error: apiError(code, field) });
+const refused = (error: ApiError): Promise<Result<never>> => Promise.resolve({ ok: false, error });
 
 /**
  * Selling channels of the fake host, on the same rules as the real one: limits and approval
@@ -78,8 +80,6 @@ export function createFakeSelling(ctx: FakeSellingCtx) {
     weighed: false,
     version: 1,
   });
-  const approved = (a: { pin: string } | undefined) =>
-    a === undefined ? 'APPROVAL_REQUIRED' : a.pin === FAKE_PIN ? null : 'APPROVAL_DENIED';
 
   const handlers: Pick<TillApi, SellingChannel> = {
     'product.search': ({ query }) => {
@@ -126,18 +126,18 @@ export function createFakeSelling(ctx: FakeSellingCtx) {
       return ok(ctx.replace(null));
     },
     'sale.held': () => ok({ held: [...held.values()].map((h) => h.info) }),
-    'sale.recall': ({ orderId, approval }) => {
+    'sale.recall': ({ orderId }) => {
       const h = held.get(orderId);
       if (!h) return no('NOT_FOUND', 'orderId');
       if (ctx.current().lines.length > 0) return no('CART_NOT_EMPTY');
       if (h.info.heldBy !== ctx.actor()) {
-        const refused = approved(approval);
-        if (refused) return no(refused, 'approval');
+        const { error } = ctx.approve();
+        if (error) return refused(error);
       }
       held.delete(orderId);
       return ok(ctx.replace({ ...h.sale, status: 'OPEN' }));
     },
-    'sale.discount': ({ lineNo, kind, value, approval }) => {
+    'sale.discount': ({ lineNo, kind, value }) => {
       if (!ctx.editable()) return no('SALE_LOCKED');
       const sale = ctx.current();
       const line = lineNo === undefined ? null : sale.lines.find((l) => l.lineNo === lineNo);
@@ -146,8 +146,8 @@ export function createFakeSelling(ctx: FakeSellingCtx) {
       if ((kind === 'amount' && value > base) || (kind === 'percent' && value > 100))
         return no('DISCOUNT_TOO_MUCH', 'value');
       if (discountOverLimit(base, { kind, value }, DEFAULT_LIMITS)) {
-        const refused = approved(approval);
-        if (refused) return no(refused, 'approval');
+        const { error } = ctx.approve();
+        if (error) return refused(error);
       }
       const rule = value > 0 ? { kind, value } : null;
       if (line) {
@@ -155,11 +155,11 @@ export function createFakeSelling(ctx: FakeSellingCtx) {
       }
       return ok(ctx.touch(sale.lines, rule));
     },
-    'sale.openPrice': ({ name, priceFen, qty = 1, approval }) => {
+    'sale.openPrice': ({ name, priceFen, qty = 1 }) => {
       if (!ctx.editable()) return no('SALE_LOCKED');
       if (openPriceOverLimit(priceFen * qty, DEFAULT_LIMITS)) {
-        const refused = approved(approval);
-        if (refused) return no(refused, 'approval');
+        const { error } = ctx.approve();
+        if (error) return refused(error);
       }
       const sale = ctx.current();
       const line = saleLine({

@@ -149,8 +149,6 @@ export function createFakeTill(
     discountFen: 0,
   });
   let sale = newSale();
-  /** Who is at the till (tests sign another cashier in to recall someone else's sale). */
-  let actor = '王芳';
   const payments = new Map<string, Payment>();
   const receipts = new Map<string, Receipt>();
   /** Every sale the till ever had, by orderId (order.get / order.find look in here). */
@@ -414,7 +412,8 @@ export function createFakeTill(
       emit('sale.updated', sale);
       return sale;
     },
-    actor: () => actor,
+    actor: () => access.current()?.userId ?? 'system',
+    approve: () => access.approve(approver),
   });
   const implemented: Pick<TillApi, Used | 'on'> = {
     ...recovery.handlers,
@@ -668,9 +667,6 @@ export function createFakeTill(
     payments,
     listenerCount: (e: EventName) => listeners.get(e)?.size ?? 0,
     held: selling.held,
-    signIn: (name: string) => {
-      actor = name;
-    },
     /** Moves the store link as the real worker would, with its event. */
     setSync(next: Partial<SyncStatus>) {
       syncState = { ...syncState, ...next };

@@ -4,13 +4,26 @@ import { zheToPercentOff } from '../../../renderer/src/components/selling/Discou
 import { enSelling } from '../../../renderer/src/i18n/en-selling';
 import { zhSelling } from '../../../renderer/src/i18n/zh-selling';
 import { createTillStore, type TillStore } from '../../../renderer/src/state/store';
+import { OTHER_CASHIER } from './fake-access';
 import { CATALOGUE, createFakeTill, type FakeTill } from './fake-till';
-import { FAKE_PIN } from './fake-selling';
 
 const [water, noodles] = CATALOGUE.map((p) => p.barcode) as [string, string, string];
 let till: FakeTill;
 let store: TillStore;
 const s = () => store.getState();
+const flush = () => new Promise((r) => setTimeout(r, 0));
+/** Waits until the store asks for an approval (the first call came back FORBIDDEN). */
+async function asked() {
+  for (let i = 0; i < 50 && !s().approval; i++) await flush();
+  return s().approval;
+}
+/** Waits until the approval dialog shows the host's answer to a PIN. */
+async function answered() {
+  for (let i = 0; i < 50 && !s().approval?.error; i++) await flush();
+  return s().approval?.error;
+}
+/** The demo supervisor (tests/unit/renderer/fake-access.ts, as electron/auth/staff.ts). */
+const SUP = { userId: '8001', pin: '8888' };
 
 beforeEach(async () => {
   till = createFakeTill();
@@ -80,15 +93,30 @@ describe('discounts and open price with a supervisor', () => {
     expect(s().sale?.discountFen).toBe(100);
   });
 
-  it('keeps a call over the limit for the approval dialog, then makes it with the PIN', async () => {
+  it('asks a supervisor over the limit; a wrong or a cashier’s PIN keeps asking; the right one gives it', async () => {
     await s().scan(`5*${water}`);
-    expect(await s().giveDiscount('order', 'percent', 30)).toBe(false);
-    expect(s().approval?.title).toBe('discount');
+    const giving = s().giveDiscount('order', 'percent', 30);
+    // The host answered FORBIDDEN naming a supervisor's approval: the dialog asks for one.
+    expect(await asked()).toMatchObject({ what: 'discount', error: null });
     expect(s().sale?.discountFen).toBe(0);
-    expect(await s().submitApproval('sup01', '0000')).toBe(false);
-    expect(s().approvalError?.code).toBe('APPROVAL_DENIED');
-    expect(s().approval).not.toBeNull(); // still waiting for the right PIN
-    expect(await s().submitApproval('sup01', FAKE_PIN)).toBe(true);
+    s().submitApproval(SUP.userId, '0000');
+    expect(await answered()).toMatchObject({ code: 'BAD_PIN' });
+    expect(s().approval).toMatchObject({ what: 'discount', busy: false }); // still asking
+    s().submitApproval(OTHER_CASHIER.userId, OTHER_CASHIER.pin);
+    for (let i = 0; i < 50 && s().approval?.error?.code === 'BAD_PIN'; i++) await flush();
+    expect(s().approval?.error?.code).toBe('NOT_SUPERVISOR');
+    expect(s().sale?.discountFen).toBe(0); // refused: nothing changed
+    s().submitApproval(SUP.userId, SUP.pin);
+    expect(await giving).toBe(true);
+    expect(s().approval).toBeNull();
+    expect(s().sale).toMatchObject({ orderDiscountFen: 300, totalFen: 700 });
+  });
+
+  it('lets a signed-in supervisor go over the limit with no dialog', async () => {
+    expect(await s().signIn(SUP.userId, SUP.pin)).toBe(true);
+    await s().loadSale();
+    await s().scan(`5*${water}`);
+    expect(await s().giveDiscount('order', 'percent', 30)).toBe(true);
     expect(s().approval).toBeNull();
     expect(s().sale).toMatchObject({ orderDiscountFen: 300, totalFen: 700 });
   });
@@ -96,10 +124,14 @@ describe('discounts and open price with a supervisor', () => {
   it('adds an open-price item; over the limit it waits for approval; cancel changes nothing', async () => {
     expect(await s().addOpenPrice(1250, '散装蔬果')).toBe(true);
     expect(s().sale?.lines).toMatchObject([{ kind: 'open', name: '散装蔬果', totalFen: 1250 }]);
-    expect(await s().addOpenPrice(50_000)).toBe(false);
-    expect(s().approval?.title).toBe('openPrice');
+    const adding = s().addOpenPrice(50_000);
+    expect(await asked()).toMatchObject({ what: 'openPrice' });
     s().cancelApproval();
+    expect(await adding).toBe(false);
+    expect(s().approval).toBeNull();
+    expect(s().error?.code).toBe('FORBIDDEN');
     expect(s().sale?.lines).toHaveLength(1);
+    expect(till.current().lines).toHaveLength(1);
   });
 });
 
@@ -111,7 +143,7 @@ describe('hold and recall', () => {
     expect(s().sale?.lines).toEqual([]);
     await s().openHold();
     expect(s().holdOpen).toBe(true);
-    expect(s().held).toMatchObject([{ orderId, itemCount: 1, totalFen: 200, heldBy: '王芳' }]);
+    expect(s().held).toMatchObject([{ orderId, itemCount: 1, totalFen: 200, heldBy: '1001' }]);
     expect(await s().recallSale(orderId!)).toBe(true);
     expect(s().holdOpen).toBe(false);
     expect(s().sale?.orderId).toBe(orderId);
@@ -121,11 +153,14 @@ describe('hold and recall', () => {
     await s().scan(water);
     const orderId = s().sale!.orderId;
     await s().holdSale();
-    till.signIn('李雷');
-    expect(await s().recallSale(orderId)).toBe(false);
-    expect(s().approval?.title).toBe('recall');
-    expect(await s().submitApproval('sup01', FAKE_PIN)).toBe(true);
+    expect(await s().signIn(OTHER_CASHIER.userId, OTHER_CASHIER.pin)).toBe(true);
+    const recalling = s().recallSale(orderId);
+    expect(await asked()).toMatchObject({ what: 'recall' });
+    expect(till.held.has(orderId)).toBe(true); // still held while the dialog asks
+    s().submitApproval(SUP.userId, SUP.pin);
+    expect(await recalling).toBe(true);
     expect(s().sale?.orderId).toBe(orderId);
+    expect(till.held.has(orderId)).toBe(false);
   });
 
   it('refuses to recall over a cart with goods', async () => {
@@ -139,9 +174,14 @@ describe('hold and recall', () => {
 });
 
 describe('the price screen', () => {
-  it('finds one product and saves its new price', async () => {
+  it('finds one product and saves its new price (a supervisor’s; a cashier is refused)', async () => {
     await s().findProducts(water);
     expect(s().priceSelected?.barcode).toBe(water);
+    expect(await s().savePrice(250)).toBe(false);
+    expect(s().error).toMatchObject({ code: 'FORBIDDEN', need: { roles: ['supervisor'] } });
+    expect(s().priceSaved).toBeNull();
+    expect(await s().signIn(SUP.userId, SUP.pin)).toBe(true);
+    await s().findProducts(water);
     expect(await s().savePrice(250)).toBe(true);
     expect(s().priceSaved).toMatchObject({ barcode: water, priceFen: 250 });
   });

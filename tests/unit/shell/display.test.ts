@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createAccess } from '../../../electron/api/access';
 import { createEventBus } from '../../../electron/api/events';
 import type { Handlers } from '../../../electron/api/handlers';
 import { VIEW_CHANNELS } from '../../../shared/channels';
@@ -35,10 +36,15 @@ describe('customer display window (Electron)', () => {
       'sale.scan': vi.fn(() => ({ orderId: 'o' })),
       'display.state': vi.fn(() => ({ phase: 'idle' })),
     } as unknown as Handlers;
+    // The real access check, with a cashier signed in (as shell.test.ts): the display's
+    // refusal is the shell's own, before any permission.
+    const access = createAccess({
+      session: { user: () => ({ userId: '1001', name: '王芳', role: 'cashier' }) } as never,
+      staff: { setupRequired: () => false } as never,
+    });
     registerIpc(
       { handle: (c: string, f: never) => registered.set(c, f), removeHandler: vi.fn() },
-      handlers,
-      undefined,
+      { handlers, access },
       (id) => id === 7,
     );
     const display = { senderFrame: { url: 'app://till/index.html#display' }, sender: { id: 7 } };
