@@ -153,7 +153,7 @@ describe.skipIf(!E2E_READY)('sign-in, shift reports and the audit trail', () => 
       'no-sale',
     ]);
     await page.getByTestId('approval-dialog').waitFor({ state: 'detached' });
-    await shift.facts.waitFor();
+    await page.getByTestId('shift-drawer').filter({ hasText: '钱箱已打开' }).waitFor();
     await shot('shift-no-sale-drawer');
   });
 

@@ -232,6 +232,8 @@ export interface ShiftSlice {
   /** The report on screen (the last one printed, or one picked from the list). */
   report: Report | null;
   reports: Omit<Report, 'text' | 'figures'>[];
+  /** When the no-sale drawer last opened (the printer confirmed the kick), for the screen. */
+  drawerOpenedAt: number | null;
   loadShift(): Promise<void>;
   openShift(floatFen: number): Promise<boolean>;
   beginClose(): Promise<void>;
