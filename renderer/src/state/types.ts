@@ -309,7 +309,7 @@ export interface DrawerSlice {
   retryDrawer(): Promise<void>;
 }
 
-/** F10: the acquirer's details and key (supervisor); the store check and backup (technician). */
+/** 收款设置 (checkout F1 in setup mode, supervisor F1): the acquirer's details and key (supervisor); the store check and backup (technician). */
 export interface SetupSlice {
   gatewayInfo: GatewayInfo | null;
   setupBusy: boolean;
