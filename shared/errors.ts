@@ -106,8 +106,8 @@ export const ERRORS = {
     '这个地址不是打印机：只能用本店局域网内的打印机 IP（端口 9100）、打印机设备或串口，未做任何更改。',
   ],
   NOT_CONFIGURED: [
-    'No payment gateway is set up yet, so the till takes no payments: a supervisor enters the acquirer details on the setup screen (F10).',
-    '尚未配置支付网关，暂不能收款：请主管在设置页（F10）录入收单机构参数。',
+    'No payment gateway is set up yet, so the till takes no payments: a supervisor signs in and enters the acquirer details on the setup screen (F1).',
+    '尚未配置支付网关，暂不能收款：请主管登录后按 F1 进入收款设置，录入收单机构参数。',
   ],
   DISK_FULL: [
     'The disk is full, so the till could not save this; nothing was half-saved. Free disk space, then try again.',

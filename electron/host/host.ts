@@ -313,6 +313,10 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
           audit: repos.audit,
           gateway: gw.gateway,
           clock,
+          staffName: (id) => {
+            const u = repos.users.get(id);
+            return u ? `${u.name} ${u.userId}` : id;
+          },
         })
       : null,
   });

@@ -22,6 +22,11 @@ export interface CrossTillDeps {
   audit: Repos['audit'];
   gateway: PaymentGateway;
   clock: Clock;
+  /**
+   * The seller as the till's own receipts name them (名字 工号), when this till knows the 工号;
+   * the store database carries only the 工号.
+   */
+  staffName?: (userId: string) => string;
 }
 
 const chinaTime = (ms: number): string => {
@@ -116,7 +121,7 @@ export function createCrossTill(d: CrossTillDeps) {
     const at = clock.now();
     const doc = buildReceiptDoc({
       storeName: d.storeName,
-      cashier: o.cashier,
+      cashier: d.staffName?.(o.cashier) ?? o.cashier,
       tillNo: o.tillId,
       sale: o.sale,
       payments: o.payments.filter((p) => p.state === 'PAID'),

@@ -19,7 +19,7 @@ import {
 import { CashPage, PaymentPage } from './pages/payment';
 import { screenshots } from './pages/shots';
 import { ShiftPage } from './pages/shift';
-import { SignInPage } from './pages/signin';
+import { ApprovalPage, SignInPage } from './pages/signin';
 import { SupervisorPage } from './pages/supervisor';
 
 /**
@@ -133,6 +133,28 @@ describe.skipIf(!E2E_READY)('sign-in, shift reports and the audit trail', () => 
     expect(onScreen).toContain(yuan(20_000 + cash));
     expect((await host.call('shift.current', {})).ok).toBe(true);
     await shot('shift-x-report');
+
+    // 开钱箱 without a sale is on the shift screen (F6): the cashier asks, the supervisor approves.
+    const kicks = printer.drawerKicks.length;
+    await shift.openDrawer();
+    await page.getByTestId('approval-dialog').waitFor();
+    await shot('shift-no-sale-approval');
+    await new ApprovalPage(page).approve(DEMO.supervisor);
+    for (let i = 0; i < 100 && printer.drawerKicks.length === kicks; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(printer.drawerKicks).toHaveLength(kicks + 1);
+    const a = db();
+    const opened = a
+      .prepare("SELECT actor, detail FROM audit_log WHERE action = 'drawer.open' ORDER BY id")
+      .all() as { actor: string; detail: string }[];
+    a.close();
+    expect(opened.map((o) => (JSON.parse(o.detail) as { reason: string }).reason)).toEqual([
+      'sale',
+      'no-sale',
+    ]);
+    await page.getByTestId('approval-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('shift-drawer').filter({ hasText: '钱箱已打开' }).waitFor();
+    await shot('shift-no-sale-drawer');
   });
 
   it('closes with a Z: the count 5 yuan short, printed and decoded, the shift closed', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPgCluster, type PgCluster } from '../helpers/pgCluster';
+import { DEMO } from '../helpers/kioskClient';
 import { createStoreDb, type StoreDb } from '../helpers/storeDb';
 import { FAST_SYNC, storeOrders, waitFor } from '../helpers/syncRig';
 import { CheckoutPage } from './pages/checkout';
@@ -15,6 +16,7 @@ import {
   type RunningHost,
 } from './pages/host';
 import { screenshots } from './pages/shots';
+import { ApprovalPage } from './pages/signin';
 import { SupervisorPage } from './pages/supervisor';
 
 /**
@@ -38,12 +40,14 @@ describe.skipIf(!E2E_READY)('a receipt made at another till, found and reprinted
     store = await createStoreDb(cluster);
     const env = (url: string) => ({ TILL_SYNC_URL: url, ...FAST_SYNC });
     till1 = await startHost(null, 30_000, {
-      settings: { tillNo: '01', cashier: '王芳' },
+      settings: { tillNo: '01' },
       env: env(await store.till('01')),
     });
+    // Till 02 is worked by 李强 (the demo supervisor sells too), till 01 by the demo cashier.
     till2 = await startHost(null, 30_000, {
-      settings: { tillNo: '02', cashier: '李强' },
+      settings: { tillNo: '02' },
       env: env(await store.till('02')),
+      signIn: DEMO.supervisor,
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -84,6 +88,8 @@ describe.skipIf(!E2E_READY)('a receipt made at another till, found and reprinted
     await page.keyboard.press('F7');
     await page.getByRole('alertdialog').waitFor();
     await page.keyboard.press('Enter');
+    // A copy is the supervisor's to allow: 工号 + PIN on till 01's screen.
+    await new ApprovalPage(page).approve(DEMO.supervisor);
     const folder = join(till1.dataDir, 'virtual-printer');
     const paper = await waitFor('the copy on till 01 paper', async () =>
       readdirSync(folder)
@@ -99,6 +105,8 @@ describe.skipIf(!E2E_READY)('a receipt made at another till, found and reprinted
   });
 
   it('the technician sees the link; with the server down the header says so and selling goes on', async () => {
+    await page.keyboard.press('Escape'); // the order closes
+    await page.locator('main.supervisor.no-order').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('scan-input').waitFor();
     await page.keyboard.press('F9');

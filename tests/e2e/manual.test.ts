@@ -15,8 +15,10 @@ import {
   type RunningHost,
 } from './pages/host';
 import { CashPage, PaymentPage } from './pages/payment';
+import { DEMO } from '../helpers/kioskClient';
 import { CasesPage } from './pages/recovery';
 import { screenshots } from './pages/shots';
+import { ApprovalPage } from './pages/signin';
 
 /**
  * The till never locks. The acquirer answers nothing but 5xx, so the till can neither learn the
@@ -131,6 +133,10 @@ describe.skipIf(!E2E_READY)(
         await page.getByRole('alertdialog').waitFor();
         await shot('cases-confirm-close');
         await page.keyboard.press('Enter');
+        // The cashier is signed in: the supervisor approves at this till (工号 + PIN).
+        await page.getByTestId('approval-dialog').waitFor();
+        await shot('cases-close-approval');
+        await new ApprovalPage(page).approve(DEMO.supervisor);
         await cases.waitForStatus('RESOLVED');
         await cases.badge.waitFor({ state: 'detached' });
         await shot('cases-resolved');

@@ -17,9 +17,11 @@ import {
   watchPageErrors,
   type RunningHost,
 } from './pages/host';
+import { DEMO } from '../helpers/kioskClient';
 import { PaymentPage } from './pages/payment';
 import { RecoveryPage } from './pages/recovery';
 import { screenshots } from './pages/shots';
+import { ApprovalPage } from './pages/signin';
 
 /**
  * 收银异常处理 in Chromium against the built host, an independent sandbox acquirer (upay, as a
@@ -129,6 +131,10 @@ describe.skipIf(!E2E_READY)('the recovery wizard (收银异常处理)', () => {
     await page.keyboard.press('F5');
     await rc.printerStatus.getByText('打印机正常').waitFor();
     await page.keyboard.press('F7');
+    // A copy of a receipt is the supervisor's to allow (工号 + PIN on the cashier's screen).
+    await page.getByTestId('approval-dialog').waitFor();
+    await shot('rc-reprint-approval');
+    await new ApprovalPage(page).approve(DEMO.supervisor);
     await page
       .locator('[data-testid="rc-reprint"][data-state="PRINTED"]')
       .waitFor({ timeout: 20_000 });

@@ -18,10 +18,10 @@ import { screenshots } from './pages/shots';
 
 /**
  * A till whose settings name an acquirer but hold no key: it says it takes no payments, the
- * supervisor enters the key on F10, the till restarts and takes a real (acquirer) payment. Then
+ * supervisor enters the key on the setup screen (supervisor screen F1), the till restarts and takes a real (acquirer) payment. Then
  * the technician checks the store (F9, F6).
  */
-describe.skipIf(!E2E_READY)('setup mode and the F10 setup screen', () => {
+describe.skipIf(!E2E_READY)('setup mode and the setup screen (收款设置)', () => {
   let acquirer: SandboxGateway;
   let host: RunningHost;
   let browser: Browser;
@@ -51,19 +51,29 @@ describe.skipIf(!E2E_READY)('setup mode and the F10 setup screen', () => {
 
   afterAll(() => tearDown(browser, host, acquirer));
 
-  it('says on the checkout that no payment is taken, and refuses F1', async () => {
+  it('says on the checkout that no payment is taken: F2 is refused, F1 opens the setup instead', async () => {
     await setup.badge.waitFor();
     expect(await setup.badge.textContent()).toContain('未配置收款');
     expect(await co.sandboxBadge.count()).toBe(0);
     await co.scanAndWait(catalogue()[3]!.barcode, 1);
     expect(await setup.banner.textContent()).toContain('尚未配置支付网关，暂不能收款');
-    await page.keyboard.press('F1');
+    await page.keyboard.press('F2');
     await co.errorBanner.filter({ hasText: '尚未配置支付网关' }).waitFor();
-    expect(await page.getByTestId('pay-code-input').count()).toBe(0);
+    expect(await page.getByTestId('cash-input').count()).toBe(0);
     await shot('setup-mode-checkout');
+    // F1 is no wallet payment in setup mode: it opens the setup screen (the cashier reads why).
+    await page.keyboard.press('F1');
+    await page.locator('main.setup').waitFor();
+    expect(await page.getByTestId('pay-code-input').count()).toBe(0);
+    // A cashier reads whom to ask; the acquirer's details stay the supervisor's.
+    expect(await page.getByTestId('setup-ask').textContent()).toContain('由主管用工号登录');
+    expect(await setup.url.count()).toBe(0);
+    await shot('setup-mode-cashier-f1');
+    await page.keyboard.press('Escape');
+    await co.scanInput.waitFor();
   });
 
-  it('F10: the supervisor enters the key once; it is kept, never shown again', async () => {
+  it('supervisor F1: the supervisor enters the key once; it is kept, never shown again', async () => {
     // The acquirer's key is the supervisor's to enter: they sign in at the till.
     await host.signIn(DEMO.supervisor);
     await page.getByTestId('header-user').filter({ hasText: '8001' }).waitFor();

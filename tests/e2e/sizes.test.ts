@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeScaleCode, parseScaleFormat } from '../../shared/selling/scale';
+import { DEMO } from '../helpers/kioskClient';
 import { CheckoutPage } from './pages/checkout';
 import { DonePage } from './pages/done';
 import {
@@ -16,6 +17,9 @@ import {
 import { largestFigure } from './pages/layout';
 import { CashPage, PaymentPage } from './pages/payment';
 import { atEverySize, SIZE_SHOTS, SIZES } from './pages/sizes';
+import { CasesPage } from './pages/recovery';
+import { ShiftPage } from './pages/shift';
+import { SignInPage } from './pages/signin';
 import { SupervisorPage } from './pages/supervisor';
 import { TechnicianPage } from './pages/technician';
 
@@ -24,7 +28,6 @@ import { TechnicianPage } from './pages/technician';
  * window, cut off, or on top of another (element boxes, tests/e2e/pages/layout.ts), a
  * screenshot of each, Chinese only, and the amount to pay (then the change) the largest figure.
  */
-const PIN = '8642';
 const REFUSING_PORT = 9;
 const WEIGHT = parseScaleFormat('21PPPPPWWWWWC');
 const run = Date.now() % 1e8;
@@ -51,7 +54,6 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
         // A printer that refuses the connection (loopback port 9, nothing listens): the
         // technician's queue then holds a waiting job with its reason and keys.
         printerPorts: [REFUSING_PORT],
-        supervisorPin: PIN,
         scaleBarcodes: ['2FPPPPPEEEEEC', '21PPPPPWWWWWC'],
         storeName: '好邻居便利店（人民路旗舰示范店）', // a long name, as real shops have
       },
@@ -105,10 +107,13 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
     await page.getByTestId('open-price-dialog').waitFor();
     await check('open-price-dialog');
     await page.keyboard.type('300');
-    await page.keyboard.press('Enter'); // ¥300 is over the ¥200 limit: a supervisor
-    await page.getByTestId('approval-dialog').waitFor();
+    await page.keyboard.press('Enter'); // ¥300 is over the ¥200 limit: a supervisor approves
+    await page.getByTestId('approval-dialog').waitFor(); // 9's dialog: 主管工号 + 密码
     await check('approval-dialog');
+    await page.keyboard.press('Escape'); // no approval: back to the price, which can be changed
+    await page.getByTestId('approval-dialog').waitFor({ state: 'detached' });
     await page.keyboard.press('Escape');
+    await page.getByTestId('open-price-dialog').waitFor({ state: 'detached' });
   });
 
   it('hold panel with several held sales, then the recalled sale', async () => {
@@ -160,7 +165,30 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
     await co.scanInput.waitFor();
   });
 
-  it('supervisor, price change and technician screens', async () => {
+  it('a part-paid sale, parked (挂起): the header counts the case; the list of cases', async () => {
+    await co.scanAndWait(goods[2]!.barcode, 1);
+    await co.payByCash();
+    await new CashPage(page).typeReceived('1');
+    await page.getByRole('button', { name: /部分现金/ }).waitFor();
+    await page.keyboard.press('F3'); // ¥1 in cash now, the rest later
+    await page.getByTestId('paid').waitFor();
+    await co.scanInput.waitFor();
+    await check('checkout-split');
+    await page.keyboard.press('F5'); // the customer has gone: park it for a supervisor
+    await page.getByRole('alertdialog').waitFor();
+    await check('park-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-badge').waitFor();
+    await expect.poll(() => co.rows.count()).toBe(0);
+    const cases = new CasesPage(page);
+    await cases.open();
+    await cases.cards.first().waitFor();
+    await check('cases');
+    await page.keyboard.press('Escape');
+    await co.scanInput.waitFor();
+  });
+
+  it('supervisor, shift, price change and technician screens', async () => {
     const sv = new SupervisorPage(page);
     await sv.open();
     await check('supervisor-empty');
@@ -169,7 +197,23 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
     await sv.find(sale.ok ? sale.value.sale.orderId : '');
     await page.locator('[data-testid="receipt-text"]').waitFor();
     await check('supervisor-order');
-    await page.keyboard.press('F3');
+    await page.keyboard.press('Escape'); // the order closes; the list again
+    await sv.search.waitFor();
+    const shift = new ShiftPage(page);
+    await shift.open(); // F5, any seller
+    await shift.facts.waitFor();
+    await check('shift');
+    await page.keyboard.press('Escape');
+    await co.scanInput.waitFor();
+
+    // 改价 and the setup are the supervisor's: they sign in at this till.
+    await host.signIn(DEMO.supervisor);
+    await page.getByTestId('header-user').filter({ hasText: DEMO.supervisor.userId }).waitFor();
+    await page.keyboard.press('Escape');
+    await sv.open();
+    await page.locator('main.supervisor.no-order').waitFor();
+    await check('supervisor-menu');
+    await page.keyboard.press('F9');
     await page.getByTestId('price-search').waitFor();
     await page.keyboard.type('kele');
     await page.keyboard.press('Enter');
@@ -208,6 +252,12 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
     await display.close();
     await page.keyboard.press('F4');
     await page.keyboard.press('Enter');
+  });
+
+  it('the sign-in screen at every size', async () => {
+    await page.getByTestId('sign-out').click();
+    await new SignInPage(page).user.waitFor();
+    await check('signin');
   });
 
   it('found nothing outside, cut off or overlapping, and no page errors', () => {

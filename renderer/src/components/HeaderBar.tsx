@@ -79,8 +79,10 @@ export function HeaderBar() {
           className="lang-toggle"
           onMouseDown={keepFocus}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={t('header.lang')}
         >
-          {t('header.lang')}
+          <span className="lang-long">{t('header.lang')}</span>
+          <span className="lang-short">{t('header.langShort')}</span>
         </button>
       </div>
       {info?.sandbox && codesOpen ? (

@@ -33,7 +33,12 @@ export function PrinterPill({ label }: { label: string }) {
       </span>
       {summary && summary.waiting > 0 ? (
         <span className="printer-pill-count" data-testid="receipts-waiting">
-          {t('printerPill.waiting', { count: summary.waiting })}
+          <span className="printer-pill-long">
+            {t('printerPill.waiting', { count: summary.waiting })}
+          </span>
+          <span className="printer-pill-short">
+            {t('printerPill.waitingShort', { count: summary.waiting })}
+          </span>
         </span>
       ) : null}
       {summary && summary.toDecide > 0 ? (

@@ -25,6 +25,7 @@ export const enPrint: typeof zhPrint = {
     PRINTER_ERROR: 'error',
     paperNear: 'paper low',
     waiting: '{{count}} receipts waiting',
+    waitingShort: '{{count}} waiting',
     toDecide: '{{count}} to check',
   },
   queue: {

@@ -110,6 +110,7 @@ export const enRecovery: RecoveryResources = {
     title: 'Parked sales / cases',
     short: 'Cases',
     badge: 'Open cases',
+    badgeShort: 'Cases',
     empty: 'No open cases.',
     open: 'Open',
     resolved: 'Resolved',

@@ -15,7 +15,8 @@ export const enSelling: SellingResources = {
     saved: 'Saved',
     noBarcode: 'no barcode',
   },
-  search: {
+  // Not `search`: that is the supervisor's order search (zh-shift), merged into one namespace.
+  productSearch: {
     none: 'Nothing found for “{{query}}”',
     pick: '↑/↓ choose, Enter adds it, Esc cancels',
   },

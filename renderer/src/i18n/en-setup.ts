@@ -32,7 +32,10 @@ export const enSetup: typeof zhSetup = {
     saved: 'Saved. The till takes payments this way after its next start.',
     restart: 'Settings changed: they apply after the till restarts.',
     bannerTitle: 'No payment gateway set up: no payments yet',
-    bannerText: 'A supervisor enters the acquirer details with F10, then restarts the till.',
+    bannerText:
+      'A supervisor signs in, enters the acquirer details with F1, then restarts the till.',
+    askSupervisor:
+      'A supervisor enters the payment details: they sign in (sign out, then sign in with their staff number), fill in the setup, and restart the till. Until then this till takes no payments.',
     open: 'Payment setup',
     badge: 'NOT SET UP',
   },

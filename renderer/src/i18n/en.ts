@@ -22,6 +22,7 @@ export const en: Resources = {
     alipay: 'Alipay code',
     singleUse: 'Each code works once: for the next try change any middle digit.',
     lang: '中文',
+    langShort: '中',
     loading: 'Connecting to the till host…',
   },
   checkout: {

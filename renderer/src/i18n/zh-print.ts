@@ -23,6 +23,7 @@ export const zhPrint = {
     PRINTER_ERROR: '故障',
     paperNear: '纸将用完',
     waiting: '{{count}} 张小票待打印',
+    waitingShort: '待打印 {{count}}',
     toDecide: '{{count}} 张待确认',
   },
   queue: {

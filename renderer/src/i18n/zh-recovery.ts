@@ -105,6 +105,7 @@ export const zhRecovery = {
     title: '挂起的订单 / 异常单',
     short: '异常单',
     badge: '待处理异常',
+    badgeShort: '异常',
     empty: '没有待处理的异常单。',
     open: '待处理',
     resolved: '已处理',

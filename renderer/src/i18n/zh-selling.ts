@@ -14,7 +14,8 @@ export const zhSelling = {
     saved: '已优惠',
     noBarcode: '无码',
   },
-  search: {
+  // Not `search`: that is the supervisor's order search (zh-shift), merged into one namespace.
+  productSearch: {
     none: '没有找到“{{query}}”',
     pick: '↑/↓ 选择，Enter 加入购物车，Esc 取消',
   },

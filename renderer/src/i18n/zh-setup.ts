@@ -1,4 +1,4 @@
-/** Chinese texts of the setup parts: gateway setup (F10), setup mode, the store check. */
+/** Chinese texts of the setup parts: gateway setup (checkout F1 in setup mode, supervisor screen F1), setup mode, the store check. */
 export const zhSetup = {
   setup: {
     title: '收款设置（主管）',
@@ -30,8 +30,10 @@ export const zhSetup = {
     saved: '已保存。重新启动收银台后按新设置收款。',
     restart: '设置已更改，重新启动收银台后生效。',
     bannerTitle: '尚未配置支付网关，暂不能收款',
-    bannerText: '请主管按 F10 录入收单机构参数，然后重新启动收银台。',
+    bannerText: '请主管登录后按 F1 录入收单机构参数，然后重新启动收银台。',
     open: '收款设置',
+    askSupervisor:
+      '收款参数由主管录入：请先签退，由主管用工号登录，在收款设置中录入收单机构参数，然后重新启动收银台。在此之前本机不能收款。',
     badge: '未配置收款',
   },
   store: {

@@ -22,6 +22,7 @@ export const zh = {
     alipay: '支付宝付款码',
     singleUse: '每个付款码只能用一次：再次测试时改动中间任意一位数字。',
     lang: 'English',
+    langShort: 'EN',
     loading: '正在连接收银主机…',
   },
   checkout: {

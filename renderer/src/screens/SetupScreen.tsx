@@ -5,16 +5,22 @@ import { ModeFacts } from '../components/setup/ModeFacts';
 import { useKeys } from '../hooks';
 import { useActions, useTill } from '../state/react';
 
-/** F10: the supervisor enters the acquirer's details and key; they apply at the next start. */
+/** 收款设置 (checkout F1 in setup mode, supervisor screen F1): the supervisor enters the acquirer's details and key; they apply at the next start. */
 export function SetupScreen() {
   const { t } = useTranslation();
   const info = useTill((s) => s.gatewayInfo);
   const busy = useTill((s) => s.setupBusy);
   const error = useTill((s) => s.setupError);
   const saved = useTill((s) => s.setupSaved);
+  // The acquirer's details are the supervisor's (and the technician's) to read and enter: a
+  // cashier who presses F1 in setup mode is told whom to call, not refused with an empty screen.
+  const role = useTill((s) => s.session?.user?.role);
+  const allowed = role === 'supervisor' || role === 'technician';
   const a = useActions();
   const { openSetup } = a;
-  useEffect(() => void openSetup(), [openSetup]);
+  useEffect(() => {
+    if (allowed) void openSetup();
+  }, [openSetup, allowed]);
   useKeys((e) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
@@ -34,7 +40,12 @@ export function SetupScreen() {
             <kbd>{t('keys.esc')}</kbd> {t('setup.back')}
           </button>
         </div>
-        {info ? <ModeFacts info={info} /> : null}
+        {!allowed ? (
+          <p className="setup-ask" role="status" data-testid="setup-ask">
+            {t('setup.askSupervisor')}
+          </p>
+        ) : null}
+        {allowed && info ? <ModeFacts info={info} /> : null}
         {saved ? (
           <div className="setup-saved" role="status" data-testid="setup-saved">
             {t('setup.saved')}
@@ -46,7 +57,7 @@ export function SetupScreen() {
         ) : null}
       </section>
       <section className="tech-right">
-        {info ? (
+        {allowed && info ? (
           <GatewayForm
             key={info.protocol ?? 'new'}
             info={info}

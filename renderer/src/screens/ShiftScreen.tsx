@@ -15,6 +15,7 @@ export function ShiftScreen() {
   const busy = useTill((s) => s.shiftBusy);
   const report = useTill((s) => s.report);
   const error = useTill((s) => s.error);
+  const drawerOpenedAt = useTill((s) => s.drawerOpenedAt);
   const actions = useActions();
   // What was typed belongs to the step it was typed for (the float, or the count).
   const [typed, setTyped] = useState({ step: '', text: '' });
@@ -95,6 +96,13 @@ export function ShiftScreen() {
         {counting && unresolved ? (
           <p className="shift-unresolved">{t('shift.unresolved')}</p>
         ) : null}
+        {drawerOpenedAt ? (
+          <p className="shift-drawer" role="status" data-testid="shift-drawer">
+            {t('shift.drawerOpened', {
+              time: new Date(drawerOpenedAt).toLocaleTimeString('zh-CN'),
+            })}
+          </p>
+        ) : null}
         {report ? <ReportSummary report={report} /> : null}
         <ReportList />
         <div className="row-actions shift-actions">
@@ -121,6 +129,7 @@ export function ShiftScreen() {
                 keyCap="F2"
                 tone="danger"
                 label={t('shift.z')}
+                sub={t('shift.zSub')}
                 disabled={busy}
                 onPress={() => void actions.beginClose()}
               />

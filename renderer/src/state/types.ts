@@ -232,6 +232,8 @@ export interface ShiftSlice {
   /** The report on screen (the last one printed, or one picked from the list). */
   report: Report | null;
   reports: Omit<Report, 'text' | 'figures'>[];
+  /** When the no-sale drawer last opened (the printer confirmed the kick), for the screen. */
+  drawerOpenedAt: number | null;
   loadShift(): Promise<void>;
   openShift(floatFen: number): Promise<boolean>;
   beginClose(): Promise<void>;
@@ -307,7 +309,7 @@ export interface DrawerSlice {
   retryDrawer(): Promise<void>;
 }
 
-/** F10: the acquirer's details and key (supervisor); the store check and backup (technician). */
+/** 收款设置 (checkout F1 in setup mode, supervisor F1): the acquirer's details and key (supervisor); the store check and backup (technician). */
 export interface SetupSlice {
   gatewayInfo: GatewayInfo | null;
   setupBusy: boolean;

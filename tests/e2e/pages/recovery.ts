@@ -34,9 +34,13 @@ export class RecoveryPage {
     this.reprint = page.getByTestId('rc-reprint');
   }
 
-  /** F3 opens it from the checkout, Done, status and supervisor screens. */
+  /**
+   * F10 (收银异常) opens it from the checkout; F3 from the Done, status and supervisor screens,
+   * whose F10 is something else (the supervisor's cases) or nothing.
+   */
   async open() {
-    await this.page.keyboard.press('F3');
+    const onCheckout = await this.page.locator('main.checkout').isVisible();
+    await this.page.keyboard.press(onCheckout ? 'F10' : 'F3');
     await this.waitForStep('voucher');
   }
 

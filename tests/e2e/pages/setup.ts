@@ -1,6 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** F10 收款设置: the mode and why, the acquirer form; and the setup-mode marks on checkout. */
+/**
+ * 收款设置: the mode and why, the acquirer form; and the setup-mode marks on checkout. Opened by
+ * F1 on the checkout in setup mode (no payment there) or, for a supervisor with no order open,
+ * F1 on the supervisor screen.
+ */
 export class SetupPage {
   readonly badge: Locator;
   readonly banner: Locator;
@@ -25,7 +29,12 @@ export class SetupPage {
   }
 
   async open() {
-    await this.page.keyboard.press('F10');
+    const checkout = this.page.locator('main.checkout');
+    if ((await checkout.isVisible()) && !(await this.banner.isVisible())) {
+      await this.page.keyboard.press('F6'); // not in setup mode: by way of the supervisor screen
+      await this.page.locator('main.supervisor').waitFor();
+    }
+    await this.page.keyboard.press('F1');
     await this.mode.waitFor();
   }
 

@@ -1,6 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** F7 交接班 / 报表: the float, X at any time, Z with the cash counted, the report on screen. */
+/**
+ * 交接班 / 报表 (supervisor screen F5, any signed-in seller): the float, X at any time, Z with the
+ * cash counted, the report on screen; F6 opens the drawer without a sale.
+ */
 export class ShiftPage {
   readonly cash: Locator;
   readonly facts: Locator;
@@ -12,9 +15,19 @@ export class ShiftPage {
     this.paper = page.getByTestId('report-paper');
   }
 
+  /** From the checkout (F6 to the supervisor screen, then F5) or from the supervisor screen. */
   async open() {
-    await this.page.keyboard.press('F7');
+    if (await this.page.locator('main.checkout').isVisible()) {
+      await this.page.keyboard.press('F6');
+      await this.page.locator('main.supervisor').waitFor();
+    }
+    await this.page.keyboard.press('F5');
     await this.page.locator('.shift-screen').waitFor();
+  }
+
+  /** 无销售开钱箱: F6 on the shift screen. */
+  async openDrawer() {
+    await this.page.keyboard.press('F6');
   }
 
   /** Waits for the report of `kind` (X 报表, Z 报表…) on screen. */

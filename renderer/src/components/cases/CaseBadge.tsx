@@ -6,8 +6,10 @@ import { useActions, useTill } from '../../state/react';
 export function CaseBadge() {
   const { t } = useTranslation();
   const open = useTill((s) => s.openCases);
+  const signedIn = useTill((s) => Boolean(s.session?.user));
   const actions = useActions();
-  if (open === 0) return null;
+  // The list is for the staff at the till: nothing to open on the sign-in screen.
+  if (open === 0 || !signedIn) return null;
   return (
     <button
       type="button"
@@ -19,7 +21,10 @@ export function CaseBadge() {
         void actions.loadCases();
       }}
     >
-      {t('cases.badge')} <strong className="num">{open}</strong>
+      {/* A narrow header shows the short label (sizes.css). */}
+      <span className="case-badge-long">{t('cases.badge')}</span>
+      <span className="case-badge-short">{t('cases.badgeShort')}</span>
+      <strong className="num">{open}</strong>
     </button>
   );
 }

@@ -15,7 +15,7 @@ export function SearchResults({ query, results, index, onPick }: Props) {
   return (
     <div className="search-results" role="listbox" data-testid="search-results" data-layer>
       {results.length === 0 ? (
-        <div className="search-none">{t('search.none', { query })}</div>
+        <div className="search-none">{t('productSearch.none', { query })}</div>
       ) : (
         results.map((p, i) => (
           <div
@@ -34,7 +34,7 @@ export function SearchResults({ query, results, index, onPick }: Props) {
           </div>
         ))
       )}
-      <div className="search-foot">{t('search.pick')}</div>
+      <div className="search-foot">{t('productSearch.pick')}</div>
     </div>
   );
 }

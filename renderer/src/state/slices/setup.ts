@@ -3,7 +3,7 @@ import type { GatewaySetup } from '../../../../shared/api/setup';
 import type { TillApi } from '../../../../shared/contract';
 import type { All, SetupSlice } from '../types';
 
-/** F10: the supervisor's gateway setup; and the technician's store check and backup. */
+/** 收款设置 (checkout F1 in setup mode, supervisor screen F1): the supervisor's gateway setup; and the technician's store check and backup. */
 export const createSetupSlice =
   (api: TillApi): StateCreator<All, [], [], SetupSlice> =>
   (set, get) => ({

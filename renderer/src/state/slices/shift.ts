@@ -33,6 +33,7 @@ export const createShiftSlice =
       shiftBusy: false,
       report: null,
       reports: [],
+      drawerOpenedAt: null,
       async loadShift() {
         const r = await api['shift.current']({});
         if (r.ok) set({ shift: r.value.shift, shiftLoaded: true });
@@ -99,9 +100,11 @@ export const createShiftSlice =
         const r = await get().withApproval('drawer', (approval) =>
           api['drawer.open']({ ...(approval ? { approval } : {}) }),
         );
-        if (!r.ok) set({ error: r.error });
-        else if (!r.value.ok)
+        if (!r.ok) set({ error: r.error, drawerOpenedAt: null });
+        else if (r.value.ok) set({ error: null, drawerOpenedAt: Date.now() });
+        else
           set({
+            drawerOpenedAt: null,
             error: {
               code: 'PRINTER',
               message: 'The cash drawer did not open.',
