@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxGateway, type SandboxGateway } from '../../../electron/gateway';
+import { APPROVAL } from '../../helpers/kioskClient';
 import { startPgCluster, type PgCluster } from '../../helpers/pgCluster';
 import { sell } from '../../helpers/sales';
 import { createStoreDb, type StoreDb } from '../../helpers/storeDb';
@@ -11,16 +13,29 @@ import {
   type RigTill,
 } from '../../helpers/syncRig';
 
+/**
+ * Two tills of one merchant account (one acquirer, as a real store has), syncing to one store
+ * database: the acquirer knows till 32's payment when till 31 asks it, so only the store
+ * database can say whose sale it is.
+ */
+let sandbox: SandboxGateway;
 let cluster: PgCluster;
 let store: StoreDb;
 let here: RigTill;
 let there: RigTill;
 
 beforeAll(async () => {
+  sandbox = await startSandboxGateway();
   cluster = await startPgCluster();
   store = await createStoreDb(cluster);
-  here = await startSyncedTill('31', await store.till('31'));
-  there = await startSyncedTill('32', await store.till('32'));
+  const gateway = {
+    url: sandbox.url,
+    terminalSn: sandbox.terminalSn,
+    terminalKey: sandbox.terminalKey,
+  };
+  const opts = { settings: { gateway }, env: { TILL_GATEWAY: sandbox.url } };
+  here = await startSyncedTill('31', await store.till('31'), opts);
+  there = await startSyncedTill('32', await store.till('32'), opts);
   for (const t of [here, there]) await t.api.signIn();
 });
 afterAll(async () => {
@@ -31,6 +46,7 @@ afterAll(async () => {
   }
   await store?.close();
   await cluster?.destroy();
+  await sandbox?.close();
 });
 
 interface Found {
@@ -107,11 +123,41 @@ describe("order.lookup and order.search find another till's order in the store d
     ]);
   });
 
+  it("till 32's payment cannot be attached or recorded as unmatched at till 31", async () => {
+    const recorded = await here.api.call('case.recordUnmatched', {
+      number: theirs.tno,
+      approval: APPROVAL,
+    });
+    expect(recorded.json.error?.code).toBe('OTHER_TILL_PAYMENT');
+    expect(recorded.json.error?.message).toContain('till 32');
+    await here.api.value('sale.scan', { barcode: '6921000100009', qty: 2 });
+    const sale = await here.api.value<{ orderId: string }>('sale.current');
+    const attached = await here.api.call('order.attachPayment', {
+      number: theirs.mno,
+      orderId: sale.orderId,
+      approval: APPROVAL,
+    });
+    expect(attached.json.error?.code).toBe('OTHER_TILL_PAYMENT');
+    // Till 32's payment is untouched at the acquirer: paid once, nothing refunded.
+    expect(sandbox.ledger().filter((e) => e.clientSn === theirs.mno)).toMatchObject([
+      { state: 'charged', refundedFen: 0 },
+    ]);
+  });
+
   it('store database down: STORE_OFFLINE instead of not found; local results still answer', async () => {
     await cluster.stop();
     try {
+      // The acquirer says paid, and this till does not know it: whose is it? Not said "unknown".
       const lookup = await here.api.call('order.lookup', { number: theirs.tno });
       expect(lookup.json.error?.code).toBe('STORE_OFFLINE');
+      const byMno = await here.api.call('order.lookup', { number: theirs.mno });
+      expect(byMno.json.error?.code).toBe('STORE_OFFLINE');
+      // Nor recorded as a payment to give back: it may be till 32's sale.
+      const unmatched = await here.api.call('case.recordUnmatched', {
+        number: theirs.mno,
+        approval: APPROVAL,
+      });
+      expect(unmatched.json.error?.code).toBe('STORE_OFFLINE');
       const search = await here.api.call('order.search', { number: theirs.mno });
       expect(search.json.error?.code).toBe('STORE_OFFLINE');
 
