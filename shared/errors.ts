@@ -57,6 +57,10 @@ export const ERRORS = {
     'That payment is already recorded on this till.',
     '该笔支付已在本机记录，不能重复关联或登记。',
   ],
+  OTHER_TILL_PAYMENT: [
+    'That payment belongs to an order of another till of this store: it cannot be attached or recorded here. A supervisor reprints or refunds it from the supervisor screen.',
+    '这笔支付属于本店其他款台的订单，不能在本机关联或登记。需要重打或退款，请主管在主管界面查找。',
+  ],
   CASE_NOT_CLOSABLE: [
     'The payment platform has not confirmed that nothing was taken: query again, or refund what was paid first.',
     '支付平台尚未确认未扣款：请先重新查询，或先退还已付款项。',

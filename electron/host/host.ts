@@ -260,8 +260,25 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
   const backups = scheduleBackups(repos.db, config.dataDir, clock, onError);
   const storeTools = createStoreTools({ repos, file: storeFile, backupsDir: backups.dir, clock });
   const detail = createOrderDetail(repos, receipts, (orderId) => refunds.summary(orderId));
+  // Other tills' orders, through the store database, for look-ups, search, reprints and refunds.
+  const crossTill = sync.enabled
+    ? createCrossTill({
+        link: sync,
+        storeName: config.storeName,
+        profile,
+        queue,
+        audit: repos.audit,
+        gateway: gw.gateway,
+        clock,
+        staffName: (id) => {
+          const u = repos.users.get(id);
+          return u ? `${u.name} ${u.userId}` : id;
+        },
+      })
+    : null;
   const recovery = createRecovery({
     repos,
+    store: crossTill,
     engine,
     refunds,
     gateway: gw.gateway,
@@ -304,21 +321,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     adjust: selling.adjust,
     display: selling.display,
     sync,
-    crossTill: sync.enabled
-      ? createCrossTill({
-          link: sync,
-          storeName: config.storeName,
-          profile,
-          queue,
-          audit: repos.audit,
-          gateway: gw.gateway,
-          clock,
-          staffName: (id) => {
-            const u = repos.users.get(id);
-            return u ? `${u.name} ${u.userId}` : id;
-          },
-        })
-      : null,
+    crossTill,
   });
   const guarded = guardSetupMode(handlers, () => config.gatewayMode);
   // The one boundary both bindings use: who may make each call is decided here.

@@ -15,6 +15,7 @@ import { caseView } from './caseView';
 import { auditOf } from './findings';
 import { looksThirdParty, normalizeNumber } from './numbers';
 import { findUnknownPaid } from './unknownPayment';
+import type { LookupDeps } from './lookup';
 
 export interface CasesDeps {
   repos: Pick<Repos, 'db' | 'sales' | 'payments' | 'refunds' | 'cases' | 'audit' | 'timeline'>;
@@ -24,6 +25,8 @@ export interface CasesDeps {
   clock: Clock;
   events: EventBus;
   actor: () => string;
+  /** The store database's look-up of other tills' orders, on a till that syncs. */
+  store?: LookupDeps['store'];
 }
 
 export interface RecordInput {
@@ -195,7 +198,7 @@ export function createCases(deps: CasesDeps) {
 
     /** Supervisor: a gateway-paid order no till knew, kept on record until it is refunded. */
     async recordUnmatched(number: string): Promise<CaseView> {
-      const a = await findUnknownPaid(repos, deps.gateway, number);
+      const a = await findUnknownPaid(repos, deps.gateway, number, deps.store);
       const at = now();
       const actor = deps.actor();
       const c = repos.db.transaction(() => {
@@ -254,7 +257,7 @@ export function createCases(deps: CasesDeps) {
         throw new TillError('NOT_FOUND', 'orderId');
       if (repos.payments.byOrder(orderId).some((p) => !isFinal(p)))
         throw new TillError('SALE_LOCKED');
-      const a = await findUnknownPaid(repos, deps.gateway, number);
+      const a = await findUnknownPaid(repos, deps.gateway, number, deps.store);
       if (a.amountFen !== dueFen(repos, orderId)) throw new TillError('AMOUNT_MISMATCH', 'number');
       const at = now();
       const actor = deps.actor();

@@ -9,7 +9,7 @@ import type { TemplateState } from '../receipts/template';
 import type { Repos } from '../store';
 import { iso, type Clock } from '../services/clock';
 import { createCases } from './cases';
-import { createLookup } from './lookup';
+import { createLookup, type LookupDeps } from './lookup';
 import { normalizeNumber } from './numbers';
 import { createPrinterCheck } from './printerCheck';
 import { createSync } from './sync';
@@ -28,6 +28,8 @@ export interface RecoveryDeps {
   detail: (orderId: string) => OrderDetail;
   template: () => TemplateState;
   printerStatus: () => Promise<PrinterStatusView>;
+  /** The store database's look-up of other tills' orders (null: this till syncs with none). */
+  store?: LookupDeps['store'];
 }
 
 /** The recovery flow's services (收银异常处理), plain Node, each taking what it needs. */

@@ -16,6 +16,21 @@ export interface LookupDeps {
   clock: Clock;
   /** The order as order.get shows it. */
   detail: (orderId: string) => OrderDetail;
+  /**
+   * The store database (electron/sync/crossTill.ts), when this till syncs: another till's order
+   * by any of its numbers, marked with its origin; throws STORE_OFFLINE when unreachable.
+   */
+  store?: { find: (number: string) => Promise<OrderDetail | null> } | null;
+}
+
+/** Which of a store order's numbers the customer's number is. */
+function matchedIn(o: OrderDetail, n: string): { kind: NumberKind; payment: Payment | null } {
+  for (const p of o.payments) {
+    if (p.merchantOrderNo === n) return { kind: 'merchant', payment: p };
+    if (p.platformOrderNo === n) return { kind: 'platform', payment: p };
+    if (p.thirdPartyOrderNo === n) return { kind: 'thirdParty', payment: p };
+  }
+  return { kind: 'orderId', payment: o.payments.filter(isWallet).at(-1) ?? null };
 }
 
 interface Local {
@@ -28,7 +43,11 @@ const isWallet = (p: Payment) => p.method !== 'CASH';
 
 /**
  * order.lookup: the number the customer or the receipt shows, as any of the three numbers or an
- * order id — first in the till's own store (all three are indexed), then at the gateway, live.
+ * order id — first in the till's own store (all three are indexed), then in the store database
+ * (another till's order: OTHER_TILL, marked with its till; that till owns its payment, so the
+ * gateway is not asked and nothing here may attach it), then at the gateway, live.
+ * With the store database unreachable, a number this till cannot tie to itself is STORE_OFFLINE,
+ * never "not found" or "paid, unknown here": it may be another till's sale.
  * It changes nothing: a look-up only reads (and keeps to the acquirer's rate limit).
  */
 export function createLookup(deps: LookupDeps) {
@@ -82,6 +101,27 @@ export function createLookup(deps: LookupDeps) {
     const cases = repos.cases.byNumber(number).map((c) => caseView(repos, c));
     let gatewayFinding: GatewayFinding | null = null;
     let gatewayPaidOurs = false;
+    let storeDown = false;
+    if (!local && deps.store) {
+      try {
+        const remote = await deps.store.find(number);
+        if (remote) {
+          const m = matchedIn(remote, number);
+          return {
+            number,
+            matchedAs: m.kind,
+            order: remote,
+            paymentId: m.payment?.paymentId ?? null,
+            cases,
+            gateway: null,
+            verdict: 'OTHER_TILL',
+          };
+        }
+      } catch (err) {
+        if (!(err instanceof TillError) || err.code !== 'STORE_OFFLINE') throw err;
+        storeDown = true;
+      }
+    }
     if (local?.payment && isWallet(local.payment)) {
       // Ours: asked by our own merchant order no., through the payment's rate-limit gate.
       const a = await deps.gate.query(local.payment, 'lookup');
@@ -97,6 +137,7 @@ export function createLookup(deps: LookupDeps) {
         repos.payments.noteQueried(ours.paymentId, at);
         gatewayPaidOurs = true;
       } else if (cases.length === 0) {
+        if (storeDown) throw new TillError('STORE_OFFLINE', 'number', `gateway: ${a.outcome}`);
         if (a.outcome === 'UNKNOWN') throw new TillError('LOOKUP_GATEWAY_DOWN', 'number');
         if (a.outcome === 'NOT_FOUND')
           throw new TillError(

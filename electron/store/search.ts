@@ -17,7 +17,7 @@ export interface SearchFilter {
   offset: number;
 }
 
-const UNFINISHED = "('NEW','SUBMITTING','PENDING','QUERYING','REVERSING','NEEDS_MANUAL')";
+export const UNFINISHED = "('NEW','SUBMITTING','PENDING','QUERYING','REVERSING','NEEDS_MANUAL')";
 
 /**
  * Order numbers are matched whole or by their last 4+ characters. A suffix cannot use an
@@ -61,7 +61,11 @@ interface PaymentRow {
   third_party_order_no: string | null;
 }
 
-function stateOf(o: OrderRow, payments: PaymentRow[]): OrderSummary['state'] {
+/** The supervisor's word for an order (also for another till's, electron/sync/remoteSearch.ts). */
+export function stateOf(
+  o: Pick<OrderRow, 'status' | 'refunded_fen' | 'total_fen'>,
+  payments: Pick<PaymentRow, 'state'>[],
+): OrderSummary['state'] {
   if (o.status === 'PAID') {
     if (o.refunded_fen <= 0) return 'paid';
     return o.refunded_fen >= o.total_fen ? 'refunded' : 'partly_refunded';

@@ -12,7 +12,9 @@ import type { Repos } from '../store';
 import type { RefundRow } from '../store/refunds';
 import { classify } from './errors';
 import type { StoreDbLink } from './index';
+import type { SearchFilter } from '../store/search';
 import { claimRefund, findStoreOrder, settleClaim, type StoreOrder } from './remote';
+import { searchStoreOrders, type StoreOrderSummary } from './remoteSearch';
 
 export interface CrossTillDeps {
   link: StoreDbLink;
@@ -106,6 +108,12 @@ export function createCrossTill(d: CrossTillDeps) {
     if (!link.withStore) return null;
     const o = await store((c) => findStoreOrder(c, query, me));
     return o ? detail(o) : null;
+  }
+
+  /** order.search over the other tills' orders; none when this till syncs with no store. */
+  async function search(f: SearchFilter): Promise<StoreOrderSummary[]> {
+    if (!link.withStore) return [];
+    return store((c) => searchStoreOrders(c, f, me));
   }
 
   async function paidOrder(orderId: string): Promise<StoreOrder> {
@@ -245,6 +253,6 @@ export function createCrossTill(d: CrossTillDeps) {
       throw new TillError('ALREADY_REFUNDED', 'orderId', `till ${c.by}`);
   }
 
-  return { find, reprint, refund, guardOwnRefund };
+  return { find, search, reprint, refund, guardOwnRefund };
 }
 export type CrossTill = ReturnType<typeof createCrossTill>;

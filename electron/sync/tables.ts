@@ -1,6 +1,7 @@
 /**
  * What the sync worker pushes, table by table: how an outbox row key finds the row again, and
- * which columns stay on the till (print bytes: large, and nobody else prints them).
+ * which columns stay on the till (print bytes: large, and nobody else prints them; PIN hashes:
+ * secrets).
  * A table added by a later migration gets outbox triggers there and one line here.
  */
 export interface SyncedTable {
@@ -29,4 +30,12 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     only: `state IN (${SYNCED_PRINT_STATES.map((s) => `'${s}'`).join(', ')})`,
   },
   { table: 'audit_log', key: ['id'] },
+  // Migration 012: the recovery flow's cases and timeline, shifts, reports, users, the chain start.
+  { table: 'cases', key: ['id'] },
+  { table: 'order_timeline', key: ['id'] },
+  { table: 'shifts', key: ['id'] },
+  { table: 'reports', key: ['id'] },
+  // A PIN hash is a secret: it never leaves the till (a user's PIN is checked where it is typed).
+  { table: 'users', key: ['id'], omit: ['pin_hash'] },
+  { table: 'audit_chain', key: ['id'] },
 ];

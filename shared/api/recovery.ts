@@ -102,7 +102,9 @@ export const LookupResultSchema = z.object({
    * made (another till, a restored backup) → attach or record to refund. PAYING: the platform
    * shows it unpaid or in progress (a 掉单 while the customer shows success → sync with retries).
    * NOT_PAID: unpaid or closed → pay again. REFUNDED: the money went back. LOCAL_ONLY: nothing to
-   * ask (cash). GATEWAY_DOWN: the gateway did not answer.
+   * ask (cash). GATEWAY_DOWN: the gateway did not answer. OTHER_TILL: an order of another till
+   * of the store (found in the store database; `order.origin` names it): reprint or refund it
+   * from the supervisor screen; nothing is paid or attached here.
    */
   verdict: z.enum([
     'PAID_HERE',
@@ -113,6 +115,7 @@ export const LookupResultSchema = z.object({
     'REFUNDED',
     'LOCAL_ONLY',
     'GATEWAY_DOWN',
+    'OTHER_TILL',
   ]),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;

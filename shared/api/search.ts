@@ -59,6 +59,8 @@ export const OrderSummarySchema = z.object({
       thirdPartyOrderNo: z.string().nullable(),
     }),
   ),
+  /** Another till's order, found in the store database (as OrderDetail's origin). */
+  origin: z.object({ tillNo: z.string(), remote: z.literal(true) }).optional(),
 });
 export type OrderSummary = z.infer<typeof OrderSummarySchema>;
 
@@ -71,6 +73,11 @@ export const searchContract = {
       page: z.number().int(),
       pageSize: z.number().int(),
       hasMore: z.boolean(),
+      /**
+       * A number search could not ask the store database: only this till's orders are listed
+       * (with none of them, the answer is STORE_OFFLINE instead).
+       */
+      storeOffline: z.boolean().optional(),
     }),
   },
 } as const;

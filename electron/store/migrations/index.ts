@@ -9,6 +9,7 @@ import { m008 } from './008_access';
 import { m009 } from './009_selling';
 import { m010 } from './010_outbox';
 import { m011 } from './011_outbox_print_outcomes';
+import { m012 } from './012_outbox_recovery_access';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m009,
   m010,
   m011,
+  m012,
 ];

@@ -44,5 +44,9 @@ export const enSync: typeof zhSync = {
     printedThere: 'printed at till {{till}}',
     label: 'Sold at',
     value: 'till {{till}} (another till)',
+    lookupTitle: 'An order of till {{till}}',
+    lookupStatus: 'Status',
+    lookupText:
+      'It was paid at till {{till}}: nothing to sync here, and do not charge again. For a copy of the receipt or a refund, a supervisor finds this number on the supervisor screen.',
   },
 };

@@ -42,5 +42,9 @@ export const zhSync = {
     printedThere: '在 {{till}} 号款台打印',
     label: '售出款台',
     value: '{{till}} 号款台（其他款台）',
+    lookupTitle: '这是 {{till}} 号款台的订单',
+    lookupStatus: '订单状态',
+    lookupText:
+      '这笔订单在 {{till}} 号款台收款，本机无需补单，也不要重新收款。需要重打小票或退款，请主管在主管界面查找这个单号。',
   },
 };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { KeyButton } from '../components/KeyButton';
+import { OtherTillStep } from '../components/recovery/OtherTillStep';
 import { PrinterStep } from '../components/recovery/PrinterStep';
 import {
   DroppedStep,
@@ -22,6 +23,7 @@ const STEP: Record<WizardStep, (p: { wizard: Wizard }) => React.JSX.Element> = {
   notPaid: NotPaidStep,
   paidNotSynced: PaidNotSyncedStep,
   unknownPaid: UnknownPaidStep,
+  otherTill: OtherTillStep,
   dropped: DroppedStep,
   withheld: WithheldStep,
   printer: PrinterStep,
@@ -35,6 +37,7 @@ const STAGE: Record<WizardStep, number> = {
   notPaid: 1,
   paidNotSynced: 2,
   unknownPaid: 2,
+  otherTill: 1,
   dropped: 2,
   withheld: 2,
   printer: 3,

@@ -24,6 +24,7 @@ export type WizardStep =
   | 'notPaid'
   | 'paidNotSynced'
   | 'unknownPaid'
+  | 'otherTill'
   | 'dropped'
   | 'withheld'
   | 'printer';

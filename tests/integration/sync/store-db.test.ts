@@ -222,12 +222,16 @@ describe('store database: least privilege, refund claims, shared data', () => {
     expect(sharedVersion(repos.db)).toBe(kept);
     expect(repos.catalogue.current()).toBe(catalogue);
     expect(repos.products.find('6921000100009')?.priceFen).toBe(250);
-    // The catalogue is not echoed back: only the pulls' audit rows go out with the outbox.
+    // The catalogue is not echoed back: only the pulls' audit rows go out with the outbox (and
+    // where the audit chain starts, migration 012).
     const ob = createOutbox(repos.db);
     ob.enable();
-    expect(repos.db.prepare('SELECT DISTINCT tbl FROM sync_outbox').all()).toEqual([
-      { tbl: 'audit_log' },
-    ]);
+    expect(
+      repos.db
+        .prepare('SELECT DISTINCT tbl FROM sync_outbox ORDER BY tbl')
+        .all()
+        .map((r) => (r as { tbl: string }).tbl),
+    ).toEqual(['audit_chain', 'audit_log']);
     repos.db.close();
   });
 });

@@ -43,6 +43,10 @@ export function createFakeRecovery(ctx: FakeRecoveryCtx) {
   const gateway = new Map<string, Gw>();
   /** Gateway-paid orders no till knew: number → amount. */
   const foreign = new Map<string, number>();
+  /** Other tills' orders in the store database: number → the order as the store has it. */
+  const elsewhere = new Map<string, OrderDetail>();
+  /** The store database is unreachable (sync on, server away). */
+  let storeDown = false;
   const cases: CaseView[] = [];
   const notes: { orderId: string; step: string; outcome: string }[] = [];
   const syncs: string[] = [];
@@ -138,6 +142,20 @@ export function createFakeRecovery(ctx: FakeRecoveryCtx) {
       const wallet =
         hit ?? [...(order?.payments ?? [])].reverse().find((p) => p.method !== 'CASH') ?? null;
       if (!order) {
+        if (storeDown) return no('STORE_OFFLINE', 'number');
+        const remote = elsewhere.get(n);
+        if (remote) {
+          const p = remote.payments.find((x) => x.merchantOrderNo === n) ?? null;
+          return ok<LookupResult>({
+            number: n,
+            matchedAs: p ? 'merchant' : 'orderId',
+            order: remote,
+            paymentId: p?.paymentId ?? null,
+            cases: [],
+            gateway: null,
+            verdict: 'OTHER_TILL',
+          });
+        }
         const amount = foreign.get(n);
         if (amount !== undefined) {
           const r: LookupResult = {
@@ -311,6 +329,11 @@ export function createFakeRecovery(ctx: FakeRecoveryCtx) {
     handlers,
     gatewaySays: (merchantOrderNo: string, state: Gw) => gateway.set(merchantOrderNo, state),
     foreignPaid: (number: string, amountFen: number) => foreign.set(number, amountFen),
+    /** Another till's order, found by `number` in the store database. */
+    otherTill: (number: string, order: OrderDetail) => elsewhere.set(number, order),
+    storeOffline: (down: boolean) => {
+      storeDown = down;
+    },
     notes,
     syncs,
     cases,

@@ -1,5 +1,6 @@
 import type { EventName } from '../../../shared/channels';
 import type { EventPayload, TillApi } from '../../../shared/contract';
+import type { OrderSummary } from '../../../shared/api/search';
 import type { Payment, Sale } from '../../../shared/domain';
 import { apiError, type ErrorCode } from '../../../shared/errors';
 import type { ApiError, Result } from '../../../shared/result';
@@ -53,10 +54,16 @@ interface Deps {
   refundSummary: (orderId: string) => { state: 'NONE' | 'PARTIAL' | 'FULL'; refundedFen: number };
   orders: Map<string, Sale>;
   ofOrder: (orderId: string) => Payment[];
+  /** Other tills' orders in the store database (a number search asks it), and whether it is away. */
+  storeDb: FakeStoreDb;
+}
+export interface FakeStoreDb {
+  orders: OrderSummary[];
+  down: boolean;
 }
 
 export function staffChannels(d: Deps): Pick<TillApi, StaffChannel> {
-  const { access, shift, answer, emit, refundSummary, orders, ofOrder } = d;
+  const { access, shift, answer, emit, refundSummary, orders, ofOrder, storeDb } = d;
   return {
     'auth.current': () => ok(access.session()),
     'auth.signIn': ({ userId, pin }) => {
@@ -140,11 +147,20 @@ export function staffChannels(d: Deps): Pick<TillApi, StaffChannel> {
         })
         .filter((o) => !status || o.state === status)
         .reverse();
+      // As the host: a number is asked at the store database too; away, with no match here, the
+      // answer is STORE_OFFLINE, with matches here they answer and say the store was away.
+      const remote =
+        number && !storeDb.down
+          ? storeDb.orders.filter((o) => o.payments.some((p) => p.merchantOrderNo.endsWith(number)))
+          : [];
+      if (number && storeDb.down && list.length === 0) return no('STORE_OFFLINE');
+      const all = [...list, ...remote];
       return ok({
-        orders: list.slice(0, pageSize),
+        orders: all.slice(0, pageSize),
         page: 1,
         pageSize,
-        hasMore: list.length > pageSize,
+        hasMore: all.length > pageSize,
+        ...(number && storeDb.down ? { storeOffline: true } : {}),
       });
     },
     'shift.current': () => ok({ shift: shift.current() }),

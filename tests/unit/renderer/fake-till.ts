@@ -19,7 +19,7 @@ import { createFakePrinter } from './fake-printer';
 import { createFakeRecovery } from './fake-recovery';
 import { createFakeSelling, FAKE_LINE_QTY, repriced } from './fake-selling';
 import { createFakeRefunds } from './fake-refunds';
-import { answerOf, staffChannels } from './fake-staff';
+import { answerOf, staffChannels, type FakeStoreDb } from './fake-staff';
 import { createFakeShift } from './fake-shift';
 import type { ApprovalSchema } from '../../../shared/api/auth';
 import type { z } from 'zod';
@@ -155,6 +155,8 @@ export function createFakeTill(
   const orders = new Map<string, Sale>([[sale.orderId, sale]]);
   const cancelRequested = new Set<string>();
   const refunds = createFakeRefunds();
+  /** Other tills' orders, as the store database would answer a number search (sync on). */
+  const storeDb: FakeStoreDb = { orders: [], down: false };
   const access = createFakeAccess(sandbox, opts.signedIn === undefined ? '1001' : opts.signedIn);
   const shift = createFakeShift(
     () => [...payments.values()],
@@ -605,7 +607,7 @@ export function createFakeTill(
       return refused ? no('BAD_REQUEST', refused) : ok(printer.info());
     },
     'printer.report': () => ok({ text: printer.report() }),
-    ...staffChannels({ access, shift, answer, emit, refundSummary, orders, ofOrder }),
+    ...staffChannels({ access, shift, answer, emit, refundSummary, orders, ofOrder, storeDb }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
@@ -653,6 +655,7 @@ export function createFakeTill(
     api,
     access,
     shift,
+    storeDb,
     printer,
     reprints,
     advance,

@@ -149,6 +149,38 @@ describe('recovery wizard', () => {
     expect(s().wizard?.step).toBe('printer');
   });
 
+  it("another till's order: shown with its till, nothing attached, the steps stay on this order", async () => {
+    const paid = await walletPaid();
+    // The same order as till 02 pushed it: the fake host's detail of a paid order, marked remote.
+    const detail = { ...(await till.api['order.get']({ orderId: paid.orderId })) };
+    if (!detail.ok) throw new Error('order.get');
+    const remote = { ...detail.value, origin: { tillNo: '02', remote: true as const } };
+    till.recovery.otherTill('M02000000000001', remote);
+    await s().loadSale();
+    await s().scan(noodles);
+    const current = s().sale!.orderId;
+    await s().openWizard('checkout');
+    await s().answerVoucher(true);
+    await s().submitNumber('M02000000000001');
+    expect(s().wizard).toMatchObject({
+      step: 'otherTill',
+      orderId: current,
+      lookup: { verdict: 'OTHER_TILL', order: { origin: { tillNo: '02' } } },
+    });
+    expect(till.recovery.notes.at(-1)).toMatchObject({
+      orderId: current,
+      step: 'lookup',
+      outcome: 'OTHER_TILL',
+    });
+    // The store database away: said so, never "not found".
+    till.recovery.storeOffline(true);
+    await s().openWizard('checkout');
+    await s().answerVoucher(true);
+    await s().submitNumber('M02000000000001');
+    expect(s().wizard).toMatchObject({ step: 'number', lookupError: { code: 'STORE_OFFLINE' } });
+    expect(s().wizard?.lookupError?.messageZh).toContain('门店数据库');
+  });
+
   it('bad and unknown numbers get a clear answer and the question stays open', async () => {
     await s().openWizard('checkout');
     await s().answerVoucher(true);

@@ -110,6 +110,48 @@ describe('supervisor lookup and refunds', () => {
     expect(s().error?.code).toBe('NOT_FOUND');
   });
 
+  it("a number search lists another till's order with its till; the store away is said, not hidden", async () => {
+    const { wallet } = await paidSale();
+    till.storeDb.orders.push({
+      orderId: 'O02-1',
+      status: 'PAID',
+      state: 'paid',
+      totalFen: 1200,
+      refundedFen: 0,
+      cashier: '1002',
+      cashierName: '1002',
+      createdAt: new Date().toISOString(),
+      paidAt: null,
+      payments: [
+        {
+          method: 'WECHAT',
+          amountFen: 1200,
+          state: 'PAID',
+          merchantOrderNo: 'M0200000000778899',
+          platformOrderNo: null,
+          thirdPartyOrderNo: null,
+        },
+      ],
+      origin: { tillNo: '02', remote: true },
+    });
+    s().goTo('supervisor');
+    await s().search({ number: '778899' });
+    expect(s().results.map((o) => [o.orderId, o.origin?.tillNo])).toEqual([['O02-1', '02']]);
+    expect(s().error).toBeNull();
+
+    till.storeDb.down = true;
+    await s().search({ number: '778899' });
+    expect(s().error?.code).toBe('STORE_OFFLINE');
+    // This till's own order still answers, with the reason other tills' are missing.
+    await s().search({ number: wallet.slice(-6) });
+    expect(s().results.map((o) => o.payments.at(-1)?.merchantOrderNo)).toEqual([wallet]);
+    expect(s().error?.code).toBe('STORE_OFFLINE');
+    expect(s().error?.messageZh).toContain('门店数据库');
+    till.storeDb.down = false;
+    await s().search({ number: wallet.slice(-6) });
+    expect(s().error).toBeNull();
+  });
+
   it('makes request ids the contract accepts', () => {
     const id = newRequestId();
     expect(id).toMatch(/^[A-Za-z0-9_-]{1,32}$/);

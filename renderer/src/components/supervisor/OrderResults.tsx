@@ -25,7 +25,7 @@ export function OrderResults({ selected }: { selected: number }) {
         <tbody>
           {results.map((o, i) => (
             <tr
-              key={o.orderId}
+              key={`${o.origin?.tillNo ?? ''}:${o.orderId}`}
               className={i === selected ? 'selected' : ''}
               onMouseDown={keepFocus}
               onClick={() => void actions.findOrder(o.orderId)}
@@ -50,7 +50,14 @@ export function OrderResults({ selected }: { selected: number }) {
                   {t(`search.state.${o.state}`)}
                 </span>
               </td>
-              <td>{o.cashierName}</td>
+              <td>
+                {o.cashierName}
+                {o.origin ? (
+                  <span className="state-chip" data-testid="sv-result-origin">
+                    {t('origin.value', { till: o.origin.tillNo })}
+                  </span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

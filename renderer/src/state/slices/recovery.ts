@@ -44,6 +44,7 @@ const NEXT: Record<string, WizardStep> = {
   REFUNDED: 'notPaid',
   LOCAL_ONLY: 'notPaid',
   GATEWAY_DOWN: 'number',
+  OTHER_TILL: 'otherTill',
 };
 
 export const createRecoverySlice =
@@ -100,13 +101,15 @@ export const createRecoverySlice =
       }
       const found = r.value;
       const step = NEXT[found.verdict] ?? 'number';
+      // Another till's order stays that till's: this wizard's steps stay on its own order.
+      const ours = found.verdict !== 'OTHER_TILL';
       patch({
         busy: false,
         lookup: found,
         step,
         // The voucher's order is the one the wizard is about from here on.
-        orderId: found.order?.sale.orderId ?? w()?.orderId ?? null,
-        paymentId: found.paymentId ?? w()?.paymentId ?? null,
+        orderId: (ours ? found.order?.sale.orderId : null) ?? w()?.orderId ?? null,
+        paymentId: (ours ? found.paymentId : null) ?? w()?.paymentId ?? null,
       });
       await note('lookup', found.verdict, number);
       if (step === 'printer') await get().runPrinterCheck();

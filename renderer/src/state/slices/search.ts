@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { TillApi } from '../../../../shared/contract';
+import { apiError } from '../../../../shared/errors';
 import type { All, SearchSlice } from '../types';
 
 /** The supervisor's order list: today's by default, filters kept while orders are opened. */
@@ -16,7 +17,12 @@ export const createSearchSlice =
       const r = await api['order.search'](filter);
       set({ searchBusy: false });
       if (!r.ok) return set({ error: r.error });
-      set({ results: r.value.orders, resultsHasMore: r.value.hasMore, error: null });
+      set({
+        results: r.value.orders,
+        resultsHasMore: r.value.hasMore,
+        // This till's orders are listed; other tills' could not be asked: said, not hidden.
+        error: r.value.storeOffline ? apiError('STORE_OFFLINE') : null,
+      });
     },
     async searchNumber(raw) {
       const number = raw.trim();
