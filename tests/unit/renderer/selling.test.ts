@@ -174,16 +174,30 @@ describe('hold and recall', () => {
 });
 
 describe('the price screen', () => {
-  it('finds one product and saves its new price (a supervisor’s; a cashier is refused)', async () => {
+  it("saves a new price: a cashier with a supervisor's approval (cancelled: nothing), a supervisor alone", async () => {
     await s().findProducts(water);
     expect(s().priceSelected?.barcode).toBe(water);
-    expect(await s().savePrice(250)).toBe(false);
-    expect(s().error).toMatchObject({ code: 'FORBIDDEN', need: { roles: ['supervisor'] } });
+    const refused = s().savePrice(250);
+    expect(await asked()).toMatchObject({ what: 'price' });
+    s().cancelApproval();
+    expect(await refused).toBe(false);
+    expect(s().error).toMatchObject({
+      code: 'FORBIDDEN',
+      need: { roles: ['supervisor'], approval: true },
+    });
     expect(s().priceSaved).toBeNull();
+
+    const approved = s().savePrice(260);
+    expect(await asked()).toMatchObject({ what: 'price' });
+    s().submitApproval(SUP.userId, SUP.pin);
+    expect(await approved).toBe(true);
+    expect(s().priceSaved).toMatchObject({ barcode: water, priceFen: 260 });
+
     expect(await s().signIn(SUP.userId, SUP.pin)).toBe(true);
     await s().findProducts(water);
-    expect(await s().savePrice(250)).toBe(true);
-    expect(s().priceSaved).toMatchObject({ barcode: water, priceFen: 250 });
+    expect(await s().savePrice(270)).toBe(true);
+    expect(s().approval).toBeNull();
+    expect(s().priceSaved).toMatchObject({ barcode: water, priceFen: 270 });
   });
 });
 
