@@ -42,7 +42,8 @@ export function DoneScreen() {
     } else if (e.key === 'Enter') void actions.newSale();
     else if (e.key === 'F5' && canRetry) setConfirming(true);
     else if (e.key === 'F7' && drawerFailed) void actions.retryDrawer();
-    else if (e.key === 'F3' && unconfirmed) void actions.openWizard('done');
+    // F10 as on the checkout (F3, the old key, still works).
+    else if ((e.key === 'F10' || e.key === 'F3') && unconfirmed) void actions.openWizard('done');
     else return;
     e.preventDefault();
   });
@@ -82,7 +83,7 @@ export function DoneScreen() {
         {unconfirmed ? (
           <div className="rc-entry">
             <KeyButton
-              keyCap="F3"
+              keyCap="F10"
               tone="danger"
               label={t('recovery.open')}
               sub={t('recovery.openSub')}

@@ -45,7 +45,8 @@ export function StatusScreen() {
       if (e.key === 'Enter') cancelNow();
       else if (e.key === 'Escape') setConfirming(false);
       else return;
-    } else if ((ended || parked) && e.key === 'F3') void actions.openWizard('status');
+    } else if ((ended || parked) && (e.key === 'F10' || e.key === 'F3'))
+      void actions.openWizard('status'); // F10 as on the checkout; F3, the old key, still works
     else if (parked && e.key === 'Enter') void actions.newSale();
     else if (ended && e.key === 'F1') actions.goTo('wallet');
     else if (ended && e.key === 'F2') actions.goTo('cash');
@@ -89,7 +90,7 @@ export function StatusScreen() {
         {parked ? (
           <div className="row-actions">
             <KeyButton
-              keyCap="F3"
+              keyCap="F10"
               label={t('recovery.openShort')}
               onPress={() => void actions.openWizard('status')}
             />
@@ -104,7 +105,7 @@ export function StatusScreen() {
         {ended ? (
           <div className="row-actions">
             <KeyButton
-              keyCap="F3"
+              keyCap="F10"
               label={t('recovery.openShort')}
               onPress={() => void actions.openWizard('status')}
             />

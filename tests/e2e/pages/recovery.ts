@@ -35,12 +35,12 @@ export class RecoveryPage {
   }
 
   /**
-   * F10 (收银异常) opens it from the checkout; F3 from the Done, status and supervisor screens,
-   * whose F10 is something else (the supervisor's cases) or nothing.
+   * F10 (收银异常) opens it from the checkout, Done and the payment status screen; F3 from the
+   * supervisor's screens, whose F10 is the list of cases.
    */
   async open() {
-    const onCheckout = await this.page.locator('main.checkout').isVisible();
-    await this.page.keyboard.press(onCheckout ? 'F10' : 'F3');
+    const supervisor = await this.page.locator('main.supervisor, main.cases').first().isVisible();
+    await this.page.keyboard.press(supervisor ? 'F3' : 'F10');
     await this.waitForStep('voucher');
   }
 
