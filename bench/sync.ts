@@ -8,6 +8,7 @@ import { createSyncWorker, type SyncWorker } from '../electron/sync/worker';
 import { startPgCluster, type PgCluster } from '../tests/helpers/pgCluster';
 import { tempDir } from '../tests/helpers/tmp';
 import { percentile } from './stats';
+import { benchCrossTill } from './sync/crossTill';
 import { openTill, socketBytes, writeOrders, type BenchTill } from './sync/tills';
 
 const TILLS = Number(process.env.BENCH_SYNC_TILLS ?? 10);
@@ -116,6 +117,16 @@ export async function main(): Promise<void> {
     console.log(
       `  store database: ${(Number(size.rows[0]?.b) / (total + sold)).toFixed(0)} bytes on disk per order (till_rows with its indexes)`,
     );
+
+    const till01 = new pg.Client({ connectionString: urls[0] });
+    await till01.connect();
+    const last = tills[tills.length - 1]!.tillId;
+    await benchCrossTill(
+      till01,
+      (i) => `2026${last}${String(1 + ((i * 7919) % ORDERS)).padStart(14, '0')}`,
+      total + sold,
+    );
+    await till01.end();
 
     // Peer: the same rows, one INSERT … ON CONFLICT per row and round trip (a naive sync loop).
     const peer = openTill(tmp.dir, '99');

@@ -43,9 +43,15 @@ export function writeOrders(t: BenchTill, n: number, perTransaction = 200): void
   const receipt = db.prepare(
     'INSERT INTO receipts (order_id, text, txt_path, created_at) VALUES (?, ?, ?, ?)',
   );
+  // As the print queue writes a job (electron/store/printJobs.ts): QUEUED with its lease, sent,
+  // then PRINTED with the lease let go (the store refuses a job that starts anywhere else).
   const job = db.prepare(
-    `INSERT INTO print_jobs (id, order_id, kind, printer, state, bytes, created_at, updated_at)
-     VALUES (?, ?, 'receipt', 'tcp://127.0.0.1:9100', 'PRINTED', ?, ?, ?)`,
+    `INSERT INTO print_jobs (id, order_id, kind, printer, state, bytes, lease_owner, lease_until,
+       queued_at, created_at, updated_at)
+     VALUES (?, ?, 'receipt', 'tcp://127.0.0.1:9100', 'QUEUED', ?, 'bench', ?, ?, ?, ?)`,
+  );
+  const move = db.prepare(
+    `UPDATE print_jobs SET state = ?, lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?`,
   );
   const audit = db.prepare(
     "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, '王芳', 'order.paid', ?, ?)",
@@ -77,7 +83,10 @@ export function writeOrders(t: BenchTill, n: number, perTransaction = 200): void
     ] as const)
       log.run(pid, from, to, at);
     receipt.run(id, text, `/receipts/${id}.txt`, at);
-    job.run(`job_${t.tillId}_${i}`, id, bytes, at, at);
+    const jobId = `job_${t.tillId}_${i}`;
+    job.run(jobId, id, bytes, at, at, at, at);
+    move.run('SENDING', 'bench', at, at, jobId);
+    move.run('PRINTED', null, null, at, jobId);
     audit.run(at, id, JSON.stringify({ totalFen: total }));
   };
   const chunk = db.transaction((from: number, count: number) => {

@@ -17,7 +17,7 @@ export interface SearchFilter {
   offset: number;
 }
 
-export const UNFINISHED = "('NEW','SUBMITTING','PENDING','QUERYING','REVERSING','NEEDS_MANUAL')";
+const UNFINISHED = "('NEW','SUBMITTING','PENDING','QUERYING','REVERSING','NEEDS_MANUAL')";
 
 /**
  * Order numbers are matched whole or by their last 4+ characters. A suffix cannot use an

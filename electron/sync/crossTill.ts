@@ -110,8 +110,8 @@ export function createCrossTill(d: CrossTillDeps) {
     return o ? detail(o) : null;
   }
 
-  /** order.search over the other tills' orders; none when this till syncs with no store. */
-  async function search(f: SearchFilter): Promise<StoreOrderSummary[]> {
+  /** order.search for a number over the other tills' orders; none with no store database. */
+  async function search(f: SearchFilter & { number: string }): Promise<StoreOrderSummary[]> {
     if (!link.withStore) return [];
     return store((c) => searchStoreOrders(c, f, me));
   }

@@ -54,12 +54,10 @@ export async function findStoreOrder(
   query: string,
   skipTill?: string,
 ): Promise<StoreOrder | null> {
+  // Through the owner's function (store migration 004): under row-level security a till's own
+  // query could not use the number indexes.
   const hit = await db.query<{ till_id: string; order_id: string }>(
-    `SELECT till_id, row_key AS order_id FROM till_rows WHERE tbl = 'orders' AND row_key = $1 AND data IS NOT NULL
-     UNION
-     SELECT till_id, data->>'order_id' FROM till_rows WHERE tbl = 'payments'
-        AND (data->>'merchant_order_no' = $1 OR data->>'platform_order_no' = $1 OR data->>'third_party_order_no' = $1)
-     LIMIT 3`,
+    'SELECT till_id, order_id FROM store_order_keys($1, false) LIMIT 3',
     [query],
   );
   const found = hit.rows.find((r) => r.till_id !== skipTill);
@@ -72,10 +70,8 @@ export async function storeOrder(
   orderId: string,
 ): Promise<StoreOrder | null> {
   const rows = await db.query<{ tbl: string; data: Record<string, unknown> }>(
-    `SELECT tbl, data FROM till_rows WHERE till_id = $1 AND data IS NOT NULL AND (
-        (tbl = 'orders' AND row_key = $2)
-        OR (tbl IN ('order_lines', 'payments', 'receipts') AND data->>'order_id' = $2))`,
-    [tillId, orderId],
+    `SELECT tbl, data FROM store_order_rows($1, $2, $3)`,
+    [[tillId], [orderId], ['orders', 'order_lines', 'payments', 'receipts', 'refunds']],
   );
   const of = (t: string) => rows.rows.filter((r) => r.tbl === t).map((r) => r.data);
   const order = of('orders')[0] as OrderData | undefined;
@@ -84,10 +80,6 @@ export async function storeOrder(
   const payments = (of('payments') as unknown as PaymentRow[])
     .sort((a, b) => a.created_at.localeCompare(b.created_at))
     .map(toPayment);
-  const refunds = await db.query<{ data: Record<string, unknown> }>(
-    `SELECT data FROM till_rows WHERE till_id = $1 AND tbl = 'refunds' AND data->>'payment_id' = ANY($2)`,
-    [tillId, payments.map((p) => p.paymentId)],
-  );
   const claim = await db.query(
     'SELECT * FROM refund_claims WHERE order_till = $1 AND order_id = $2',
     [tillId, orderId],
@@ -98,7 +90,7 @@ export async function storeOrder(
     sale: toSale(order, lines),
     payments,
     receiptText: (of('receipts')[0]?.text as string | undefined) ?? null,
-    refunds: refunds.rows.map(({ data: r }) => ({
+    refunds: of('refunds').map((r) => ({
       paymentId: String(r.payment_id),
       refundNo: String(r.refund_no),
       amountFen: Number(r.amount_fen),
@@ -129,11 +121,9 @@ export async function claimRefund(
   try {
     await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${c.orderTill}:${c.orderId}`]);
     const own = await db.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM till_rows r JOIN till_rows p
-          ON p.till_id = r.till_id AND p.tbl = 'payments' AND p.row_key = r.data->>'payment_id'
-        WHERE r.till_id = $1 AND r.tbl = 'refunds' AND p.data->>'order_id' = $2
-          AND r.data->>'state' <> 'FAILED'`,
-      [c.orderTill, c.orderId],
+      `SELECT count(*)::text AS n FROM store_order_rows($1, $2, '{refunds}')
+        WHERE data->>'state' <> 'FAILED'`,
+      [[c.orderTill], [c.orderId]],
     );
     const inserted = await db.query(
       `INSERT INTO refund_claims (order_till, order_id, request_id, amount_fen)

@@ -7,8 +7,8 @@ import { pgSchemaVersion } from './pg/migrate';
 import { pullShared, sharedVersion, type PulledTable, type PullResult } from './pull';
 import { pushBatch } from './push';
 
-/** The oldest store database schema this till can sync with (v3: the shared catalogue's columns). */
-export const REQUIRED_PG_SCHEMA = 3;
+/** The oldest store database schema this till can sync with (v4: look-ups by number across tills). */
+export const REQUIRED_PG_SCHEMA = 4;
 
 export interface PushedInfo {
   rows: number;

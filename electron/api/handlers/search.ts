@@ -1,6 +1,5 @@
 import { TillError } from '../../../shared/errors';
 import { chinaDay, chinaDayRange } from '../../services/days';
-import type { SearchFilter } from '../../store/search';
 import type { HandlerDeps, SomeHandlers } from '../handlers';
 
 export function searchHandlers(
@@ -23,7 +22,7 @@ export function searchHandlers(
       }
       // A number the customer shows may be another till's: the store database is asked too, and
       // both lists are paged as one, newest first.
-      const upTo: SearchFilter = { ...filter, limit: offset + pageSize + 1, offset: 0 };
+      const upTo = { ...filter, number: f.number, limit: offset + pageSize + 1, offset: 0 };
       const local = d.repos.search.search(upTo);
       let remote: Awaited<ReturnType<typeof d.crossTill.search>> = [];
       let storeOffline = false;

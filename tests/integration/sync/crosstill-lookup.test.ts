@@ -177,4 +177,40 @@ describe("order.lookup and order.search find another till's order in the store d
     });
     expect(again.verdict).toBe('OTHER_TILL');
   });
+
+  it("till 32's order is reprinted and refunded once at till 31, found through the store database", async () => {
+    const copy = await here.api.value<{ job: { orderId: string; kind: string } }>(
+      'receipt.reprint',
+      { orderId: theirs.orderId, approval: APPROVAL },
+    );
+    expect(copy.job).toMatchObject({ orderId: theirs.orderId, kind: 'reprint' });
+    const refund = await here.api.call('order.refund', {
+      orderId: theirs.orderId,
+      requestId: 'xt-31',
+      reason: '顾客退货',
+      approval: APPROVAL,
+    });
+    expect(refund.json.value).toMatchObject({
+      refunds: [{ state: 'REFUNDED', amountFen: theirs.totalFen }],
+    });
+    // The till that sold it cannot refund it again; the acquirer gave the money back once.
+    const own = await there.api.call('order.refund', {
+      orderId: theirs.orderId,
+      requestId: 'xt-32',
+      reason: '顾客退货',
+      approval: APPROVAL,
+    });
+    expect(own.json.error?.code).toBe('ALREADY_REFUNDED');
+    expect(sandbox.ledger().filter((e) => e.clientSn === theirs.mno)).toMatchObject([
+      { state: 'refunded', refundedFen: theirs.totalFen },
+    ]);
+    // And the search shows it refunded (the claim counts), still marked with its till.
+    const listed = await here.api.value<{
+      orders: { orderId: string; state: string; origin?: { tillNo: string } }[];
+    }>('order.search', { number: theirs.mno });
+    expect(listed.orders.find((o) => o.orderId === theirs.orderId)).toMatchObject({
+      state: 'refunded',
+      origin: { tillNo: '32' },
+    });
+  });
 });
