@@ -108,10 +108,14 @@ export async function startHost(
   };
 }
 
-/** Debian's Chromium, headless; never a downloaded browser. */
+/**
+ * Debian's Chromium, headless; never a downloaded browser. In China time, as a till's screen is:
+ * the host writes receipts and timelines in China time, the page its lists in local time.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
     args: [
       '--headless',
       '--no-sandbox',

@@ -28,6 +28,10 @@ export const createReprintSlice =
       const refund = get().refund;
       if (refund?.slipJob?.jobId === job.jobId)
         set({ refund: { ...refund, slipJob: newer(refund.slipJob, job) } });
+      // A slip (no order of its own) can print before the refund's answer names it: kept until
+      // then, or the dialog would wait on 排队等待打印 for a slip already printed.
+      else if (refund?.busy && !refund.slipJob && job.kind === 'refund-slip')
+        set({ refund: { ...refund, slipJob: job } });
       const lookup = get().lookup;
       if (!job.orderId || lookup?.sale.orderId !== job.orderId) return;
       set({ lookupJob: newer(get().lookupJob, job) });

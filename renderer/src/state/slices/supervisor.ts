@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { TillApi } from '../../../../shared/contract';
 import type { RefundResult } from '../../../../shared/domain';
+import { newer } from '../printing';
 import type { All, SupervisorSlice } from '../types';
 
 /** 32 characters of [0-9a-f]: fits the contract's requestId (≤ 32, [A-Za-z0-9_-]). */
@@ -93,7 +94,9 @@ export const createSupervisorSlice =
               busy: false,
               sent: true,
               result: r.value,
-              slipJob: r.value.slipJob ?? now.slipJob,
+              // The slip may have printed before this answer came (applyLookupJob kept its
+              // events): the later of the two is shown, never a state the job already left.
+              slipJob: newer(now.slipJob, r.value.slipJob ?? null),
             },
           });
         // The order's status (refunded / partly refunded) and what is left, from the host.
