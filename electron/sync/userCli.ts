@@ -17,7 +17,7 @@ export const USER_USAGE = `  user add ID NAME ROLE      a staff member for every
 
 /**
  * The PIN, from the environment or stdin (piped, or typed without echo): never from argv (ps).
- * Any control character (Enter, Ctrl-C, Ctrl-D) ends it.
+ * Any control character ends it (Enter; Ctrl-C or Ctrl-D abandon it).
  */
 export async function readPin(
   env: NodeJS.ProcessEnv = process.env,
@@ -41,6 +41,9 @@ export async function readPin(
       prompt('\n');
     }
   }
+  // Ctrl-C or Ctrl-D before Enter: no PIN (the command refuses), never what was typed so far.
+  const end = /\p{Cc}/u.exec(got);
+  if (end && (end[0] === '\u0003' || end[0] === '\u0004')) return '';
   return got.split(/\p{Cc}/u)[0]?.trim() ?? '';
 }
 
