@@ -44,7 +44,9 @@ import { setUpPrinter } from './printer';
 import { setUpSelling } from './selling';
 import { setUpSync, syncTuning } from '../sync';
 import { createCrossTill } from '../sync/crossTill';
+import { tableVersion } from '../sync/pull';
 import { syncReportLines } from '../sync/report';
+import { USERS_VERSION_KEY } from '../sync/sharedUsers';
 import { storeDayOf } from '../sync/storeReport';
 
 export interface HostOptions {
@@ -163,6 +165,7 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     tillNo: config.tillNo,
     password: () => keys.get('sync.password') ?? null,
     repos,
+    sandbox,
     clock,
     events,
     log,
@@ -241,7 +244,12 @@ export async function startHost(config: TillConfig, opts: HostOptions) {
     version: opts.version,
     sandbox: gw.gateway.sandbox,
     actor,
-    reportLines: () => syncReportLines(sync.status(), repos.catalogue.info()),
+    reportLines: () =>
+      syncReportLines(sync.status(), repos.catalogue.info(), {
+        version: tableVersion(repos.db, USERS_VERSION_KEY),
+        users: repos.users.count(),
+        active: repos.users.list().filter((u) => u.active).length,
+      }),
     save: (uri, profileId, font) =>
       updateSettings(config.dataDir, {
         printer: uri,

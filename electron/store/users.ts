@@ -49,6 +49,10 @@ export function createUsersRepo(db: Db) {
       'UPDATE users SET failed_pins = ?, locked_until = ?, updated_at = ? WHERE id = ?',
     ),
     active: db.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?'),
+    // A pull from the store database: what the store decides, never this till's lockout state.
+    shared: db.prepare(
+      'UPDATE users SET name = ?, role = ?, pin_hash = ?, active = ?, updated_at = ? WHERE id = ? AND demo = 0',
+    ),
     pin: db.prepare(
       'UPDATE users SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
     ),
@@ -79,6 +83,15 @@ export function createUsersRepo(db: Db) {
     },
     setActive(id: string, active: boolean, at: string): UserRow {
       q.active.run(active ? 1 : 0, at, id);
+      return get(id) as UserRow;
+    },
+    /** Takes a store database row (sync/sharedUsers.ts); failed PINs and a lock stay as they are. */
+    setShared(
+      id: string,
+      u: { name: string; role: Role; pinHash: string; active: boolean },
+      at: string,
+    ): UserRow {
+      q.shared.run(u.name, u.role, u.pinHash, u.active ? 1 : 0, at, id);
       return get(id) as UserRow;
     },
     setPin(id: string, pinHash: string, at: string): UserRow {

@@ -6,6 +6,7 @@ import { addTill } from './pg/admin';
 import { latestPgVersion, migratePg, pgSchemaVersion } from './pg/migrate';
 import { storeDay } from './pg/reports';
 import { publishFile } from './publish';
+import { USER_USAGE, userCli } from './userCli';
 
 const USAGE = `npm run store-db -- <command>   (STORE_DB_URL=postgres://owner@host:5432/store, PGPASSWORD=…)
   migrate [--to N]           apply the store database's migrations (never done by a till)
@@ -13,7 +14,8 @@ const USAGE = `npm run store-db -- <command>   (STORE_DB_URL=postgres://owner@ho
   add-till NN                create till NN's own login; prints its password once
   publish FILE [--skip-bad]  the catalogue every till pulls: CSV or XLSX, read and checked as
                              "npm run catalogue -- import" does, or the sample's JSON
-  day YYYY-MM-DD             the whole store's takings that day, per till`;
+  day YYYY-MM-DD             the whole store's takings that day, per till
+${USER_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
@@ -81,6 +83,8 @@ async function run(argv: string[]): Promise<number> {
         }
         return await publishFile(db, file, args.includes('--skip-bad'), (l) => console.log(l));
       }
+      case 'user':
+        return await userCli(db, args, (l) => console.log(l));
       case 'day': {
         const r = await storeDay(db, args[0] ?? '');
         console.log(`store day ${r.day}`);

@@ -8,13 +8,16 @@ import { connectPg, describeTarget, type SyncTarget } from './connect';
 import { classify } from './errors';
 import { sharedVersion } from './pull';
 import { sharedCatalogue } from './sharedCatalogue';
+import { sharedUsers } from './sharedUsers';
 import { createSyncWorker, type SyncWorker, type SyncWorkerDeps } from './worker';
 
 export interface SyncDeps {
   syncUrl: string | null;
   tillNo: string;
   password: () => string | null;
-  repos: Pick<Repos, 'db' | 'products' | 'catalogue' | 'audit'>;
+  repos: Pick<Repos, 'db' | 'products' | 'catalogue' | 'audit' | 'users'>;
+  /** Sandbox: the demo accounts count as supervisors (sharedUsers.ts' last-supervisor rule). */
+  sandbox: () => boolean;
   clock: Clock;
   events: EventBus;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
@@ -58,7 +61,7 @@ export function setUpSync(d: SyncDeps) {
   let lastFaultCode: string | null = null;
   const worker: SyncWorker = createSyncWorker({
     db: d.repos.db,
-    pulled: [sharedCatalogue(d.repos, d.clock)],
+    pulled: [sharedCatalogue(d.repos, d.clock), sharedUsers(d.repos, d.clock, d.sandbox)],
     tillId,
     server,
     connect: () => connectPg(target, appName),

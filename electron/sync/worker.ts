@@ -7,7 +7,11 @@ import { pgSchemaVersion } from './pg/migrate';
 import { pullShared, sharedVersion, type PulledTable, type PullResult } from './pull';
 import { pushBatch } from './push';
 
-/** The oldest store database schema this till can sync with (v4: look-ups by number across tills). */
+/**
+ * The oldest store database schema this till can sync with (v4: look-ups by number across
+ * tills). Staff edited centrally (v5) is pulled where the store has it; a store still at v4
+ * syncs as before and each till keeps the users it has.
+ */
 export const REQUIRED_PG_SCHEMA = 4;
 
 export interface PushedInfo {
@@ -48,6 +52,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   const pullEveryMs = deps.pullEveryMs ?? 30_000;
   const backoff = deps.backoff ?? { baseMs: 500, maxMs: 30_000 };
   let client: pg.Client | null = null;
+  let schema = REQUIRED_PG_SCHEMA;
   let state: SyncStatus['state'] = 'connecting';
   let fault: SyncFault | null = null;
   let failures = 0;
@@ -85,6 +90,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     const c = await deps.connect();
     try {
       const v = await pgSchemaVersion(c);
+      schema = v;
       if (v < REQUIRED_PG_SCHEMA)
         throw new SyncRefused(
           'SYNC_SCHEMA',
@@ -124,7 +130,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       if (!running) return;
     }
     if (lastPullAt === null || Date.now() - lastPullAt >= pullEveryMs) {
-      const r = await pullShared(c, deps.db, deps.pulled ?? []);
+      const r = await pullShared(c, deps.db, deps.pulled ?? [], schema);
       lastPullAt = Date.now();
       if (r.changed > 0) deps.onPulled?.(r);
     }

@@ -48,9 +48,10 @@ describe('npm run store-db', () => {
       expect(m.out).toContain('applied 1 store');
       expect(m.out).toContain('applied 3 shared-catalogue');
       expect(m.out).toContain('applied 4 order-search');
-      expect(m.out).toContain('v0 → v4');
+      expect(m.out).toContain('applied 5 shared-users');
+      expect(m.out).toContain('v0 → v5');
       expect(m.out).not.toContain(cluster.superPassword);
-      expect((await storeDb(['migrate'])).out).toContain('v4 → v4');
+      expect((await storeDb(['migrate'])).out).toContain('v5 → v5');
 
       const add = await storeDb(['add-till', '05']);
       expect(add.code).toBe(0);
@@ -118,7 +119,7 @@ describe('npm run store-db', () => {
       expect(day.out).toContain('till 05  orders 1  sales ¥6.00  WECHAT 6.00');
       expect((await storeDb(['day', '2026-03-03'])).out).not.toContain('till 05  orders');
       const status = await storeDb(['status']);
-      expect(status.out).toContain('schema v4');
+      expect(status.out).toContain('schema v5');
       expect(status.out).toMatch(/till 05 .* rows 2/);
     },
   );

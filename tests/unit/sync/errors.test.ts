@@ -45,7 +45,9 @@ describe('sync faults and what they may say', () => {
         retryAt: null,
       },
       { version: 4, products: 66, active: 65, source: 'pull:v7', at: '2026-03-02T03:00:00.000Z' },
+      { version: 6, users: 5, active: 4 },
     );
+    expect(lines.join('\n')).toContain('员工 staff: v6 from the store database, 5 users, 4 active');
     expect(lines.join('\n')).toContain('店铺数据版本 shared data version: v7');
     expect(lines.join('\n')).toContain('12 changes, lag 65 s');
     expect(lines.join('\n')).toContain(
@@ -65,7 +67,9 @@ describe('sync faults and what they may say', () => {
         retryAt: null,
       },
       { version: 0, products: 0, active: 0, source: null, at: null },
+      { version: null, users: 3, active: 3 },
     );
+    expect(alone.join('\n')).toMatch(/员工 staff: 未同步 never pulled .*3 users, 3 active/);
     expect(alone.join('\n')).toContain('未配置 not configured');
     expect(alone.join('\n')).toContain('never pulled');
     expect(alone.join('\n')).toContain('商品库 catalogue: v0, 0 products');
