@@ -122,6 +122,13 @@ export function createReportService(d: ReportDeps) {
     };
   }
 
+  /**
+   * The store section of X, Z and day reports: every till's takings that day from the store
+   * database, asked before the report is drafted; none when the till works alone.
+   */
+  const storeSection = async (day: string): Promise<{ store?: StoreDay }> =>
+    d.storeDay ? { store: await d.storeDay(day) } : {};
+
   const printNow = (x: Draft): Report => {
     repos.db.transaction(() => save(x))();
     return publish(x);
@@ -132,25 +139,26 @@ export function createReportService(d: ReportDeps) {
     save,
     publish,
     shiftFigures,
-    x(shift: Shift | null): Report {
+    storeSection,
+    async x(shift: Shift | null): Promise<Report> {
       if (!shift) throw new TillError('NO_SHIFT');
-      return printNow(
-        draft('X', shift, chinaDay(Date.parse(shift.openedAt)), shiftFigures(shift, null)),
-      );
+      const day = chinaDay(Date.parse(shift.openedAt));
+      const store = await storeSection(day);
+      return printNow(draft('X', shift, day, { ...shiftFigures(shift, null), ...store }));
     },
     /**
      * Everything taken on a China date, across its shifts (and outside any); with a store
      * database, every till's takings too (asked before the report is drafted, never after).
      */
     async day(day = chinaDay(clock.now())): Promise<Report> {
-      const store = d.storeDay ? await d.storeDay(day) : undefined;
+      const store = await storeSection(day);
       const range = chinaDayRange(day);
       const shifts = repos.shifts.openedBetween(range.fromAt, range.toAt);
       const floatFen = shifts.length ? shifts.reduce((n, s) => n + s.floatFen, 0) : null;
       const figures = {
         ...computeFigures(repos.db, range, { floatFen, countedFen: null, shifts }),
         auditHead: repos.audit.head(),
-        ...(store ? { store } : {}),
+        ...store,
       };
       return printNow(draft('DAY', null, day, figures));
     },

@@ -79,7 +79,9 @@ export function createShiftService(d: ShiftDeps) {
      * Z. An unfinished payment or parked sale blocks it unless `carryOver` (a supervisor's
      * approval, enforced by the permission table): then the Z lists each one it carries over.
      */
-    close(countedFen: number, carryOver: boolean): Report {
+    async close(countedFen: number, carryOver: boolean): Promise<Report> {
+      // The store's day (store database) is asked first: nothing waits on it inside the close.
+      const store = await d.reports.storeSection(chinaDay(Date.parse(must().openedAt)));
       const open = openItems(repos.db);
       if (open.length > 0 && !carryOver)
         throw new TillError(
@@ -90,7 +92,7 @@ export function createShiftService(d: ShiftDeps) {
       const draft = repos.db.transaction(() => {
         let s = must();
         if (s.state === 'OPEN') s = repos.shifts.transition(s, 'CLOSING', now());
-        const figures = d.reports.shiftFigures(s, countedFen);
+        const figures = { ...d.reports.shiftFigures(s, countedFen), ...store };
         const closed = repos.shifts.close(s, {
           by: d.actor(),
           at: now(),

@@ -43,7 +43,7 @@ async function dayReport(t: RigTill): Promise<Report> {
   return r;
 }
 
-describe('the day report covers the whole store', () => {
+describe('the X, Z and day reports cover the whole store', () => {
   it("prints every till's takings from the store database, this till's own figures beside", async () => {
     const [a, b] = tills as [RigTill, RigTill];
     for (let i = 0; i < 2; i++) await sellCash(a, 1);
@@ -78,6 +78,25 @@ describe('the day report covers the whole store', () => {
     expect(report.text).toContain('款台 02 1 笔');
     const all = (totals.get('01') ?? 0) + (totals.get('02') ?? 0);
     expect(report.text).toMatch(new RegExp(`全店净额\\s+${(all / 100).toFixed(2)}`));
+  });
+
+  it('prints the same store section on the X (mid-shift) and the Z (shift close)', async () => {
+    const [a] = tills as [RigTill];
+    const x = await a.api.value<Report>('report.x', {});
+    expect(x.kind).toBe('X');
+    expect(x.figures.store?.tills.map((t) => [t.tillId, t.orders])).toEqual([
+      ['01', 2],
+      ['02', 1],
+    ]);
+    expect(x.text).toContain('全店汇总');
+    await a.api.value('shift.beginClose', {});
+    const z = await a.api.value<Report>('shift.close', { countedFen: 0 });
+    expect(z.kind).toBe('Z');
+    expect(z.figures.store?.state).toBe('ok');
+    expect(z.text).toContain('款台 02 1 笔');
+    // This shift's own figures are still this till's alone.
+    expect(z.figures.totals.salesCount).toBe(2);
+    await a.api.value('shift.open', { floatFen: 0 });
   });
 
   it('says the store part is missing when the store database is away, and still prints', async () => {
