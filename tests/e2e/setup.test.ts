@@ -77,6 +77,7 @@ describe.skipIf(!E2E_READY)('setup mode and the setup screen (收款设置)', ()
     // The acquirer's key is the supervisor's to enter: they sign in at the till.
     await host.signIn(DEMO.supervisor);
     await page.getByTestId('header-user').filter({ hasText: '8001' }).waitFor();
+    await page.locator('.app:not([data-screen="loading"])').waitFor();
     await page.keyboard.press('Escape');
     await setup.open();
     expect(await setup.mode.textContent()).toContain('未配置');

@@ -210,6 +210,8 @@ describe.skipIf(!E2E_READY)('every screen at every size', () => {
     // 改价 and the setup are the supervisor's: they sign in at this till.
     await host.signIn(DEMO.supervisor);
     await page.getByTestId('header-user').filter({ hasText: DEMO.supervisor.userId }).waitFor();
+    // The till shows its first screen once the shift is known: keys before that reach nothing.
+    await page.locator('.app[data-screen="checkout"]').waitFor();
     await page.keyboard.press('Escape');
     await sv.open();
     await page.locator('main.supervisor.no-order').waitFor();

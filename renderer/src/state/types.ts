@@ -234,7 +234,8 @@ export interface ShiftSlice {
   reports: Omit<Report, 'text' | 'figures'>[];
   /** When the no-sale drawer last opened (the printer confirmed the kick), for the screen. */
   drawerOpenedAt: number | null;
-  loadShift(): Promise<void>;
+  /** `first`: right after a sign-in, the first screen (checkout, or shift when none is open). */
+  loadShift(first?: boolean): Promise<void>;
   openShift(floatFen: number): Promise<boolean>;
   beginClose(): Promise<void>;
   cancelClose(): Promise<void>;

@@ -60,11 +60,6 @@ export const createAuthSlice =
       set({ shiftLoaded: false });
       void get().loadSale();
       void get().loadCases(); // the header's count of unresolved cases
-      void get()
-        .loadShift()
-        .then(() => {
-          if (get().session?.user?.userId !== now) return;
-          set({ screen: get().shift ? 'checkout' : 'shift' });
-        });
+      void get().loadShift(true);
     },
   });

@@ -34,10 +34,18 @@ export const createShiftSlice =
       report: null,
       reports: [],
       drawerOpenedAt: null,
-      async loadShift() {
+      async loadShift(first = false) {
+        const who = get().session?.user?.userId;
         const r = await api['shift.current']({});
-        if (r.ok) set({ shift: r.value.shift, shiftLoaded: true });
-        else set({ shiftLoaded: true, error: r.error });
+        const shift = r.ok ? r.value.shift : get().shift;
+        // After a sign-in the first screen comes with the shift, in one change: no screen shows
+        // (or takes a key) in between that the next moment replaces.
+        const screen =
+          first && get().session?.user?.userId === who
+            ? { screen: shift ? ('checkout' as const) : ('shift' as const) }
+            : {};
+        if (r.ok) set({ shift, shiftLoaded: true, ...screen });
+        else set({ shiftLoaded: true, error: r.error, ...screen });
       },
       async openShift(floatFen) {
         const r = await busy(() => api['shift.open']({ floatFen }));
